@@ -1,0 +1,1 @@
+"""The editorial app keeps its roles and workflow in code: see roles.py."""

@@ -1,0 +1,93 @@
+"""The site's roles, defined in code so every database gets the same ones.
+
+`ensure_roles()` runs after every `migrate` (see apps.py). It creates the groups if they are
+missing and sets the permissions of each to exactly what is declared here, so a deploy always
+leaves the roles as this file describes them. Other groups (section teams, for example) are
+left alone.
+"""
+
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.management import create_contenttypes
+from django.db import transaction
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+EDITORS = "Editors"
+REVIEWERS = "Reviewers"
+MEMBERS = "Members"
+
+ADMIN_ACCESS = ["wagtailadmin.access_admin"]
+
+# Page permissions granted on the root of the page tree (so they cover every language).
+EDITOR_PAGE_ACTIONS = ["add_page", "change_page"]
+REVIEWER_PAGE_ACTIONS = [*EDITOR_PAGE_ACTIONS, "publish_page"]
+
+# Image and document permissions granted on the root collection. Wagtail checks these against
+# its own models' permissions even when the site swaps in custom image and document models.
+MEDIA_PERMISSIONS = [
+    f"{app}.{action}_{model}"
+    for app, model in (("wagtailimages", "image"), ("wagtaildocs", "document"))
+    for action in ("add", "change", "choose")
+]
+
+
+ROLES = {
+    EDITORS: {
+        "model_permissions": ADMIN_ACCESS,
+        "page_actions": EDITOR_PAGE_ACTIONS,
+        "collection_permissions": MEDIA_PERMISSIONS,
+    },
+    REVIEWERS: {
+        "model_permissions": ADMIN_ACCESS,
+        "page_actions": REVIEWER_PAGE_ACTIONS,
+        "collection_permissions": MEDIA_PERMISSIONS,
+    },
+    # Members use the public site only: no admin access, no editing rights.
+    MEMBERS: {
+        "model_permissions": [],
+        "page_actions": [],
+        "collection_permissions": [],
+    },
+}
+
+
+def get_permission(dotted_name):
+    app_label, codename = dotted_name.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def create_all_permissions(app_configs, using):
+    # Django creates each app's permissions in its own post_migrate handler; ours may run
+    # before some of those, so make sure every permission we refer to exists first.
+    for app_config in app_configs:
+        create_contenttypes(app_config, verbosity=0, using=using)
+        create_permissions(app_config, verbosity=0, using=using)
+
+
+@transaction.atomic
+def ensure_roles():
+    root_page = Page.get_first_root_node()
+    root_collection = Collection.get_first_root_node()
+    for name, role in ROLES.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        group.permissions.set([get_permission(p) for p in role["model_permissions"]])
+
+        page_permissions = [get_permission(f"wagtailcore.{a}") for a in role["page_actions"]]
+        GroupPagePermission.objects.filter(group=group).exclude(
+            page=root_page, permission__in=page_permissions
+        ).delete()
+        if root_page is not None:
+            for permission in page_permissions:
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=root_page, permission=permission
+                )
+
+        collection_permissions = [get_permission(p) for p in role["collection_permissions"]]
+        GroupCollectionPermission.objects.filter(group=group).exclude(
+            collection=root_collection, permission__in=collection_permissions
+        ).delete()
+        if root_collection is not None:
+            for permission in collection_permissions:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=root_collection, permission=permission
+                )

@@ -1,0 +1,3 @@
+from .media import CustomDocument, CustomImage, CustomRendition
+
+__all__ = ["CustomDocument", "CustomImage", "CustomRendition"]

@@ -1,0 +1,20 @@
+"""The test suite: fast, isolated, and with background tasks run straight away."""
+
+import tempfile
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-secret-key-with-enough-characters-to-look-real-0123456789"  # noqa: S105
+ALLOWED_HOSTS = ["localhost", "127.0.0.1", "testserver"]
+PDU_ALLOW_DEMO_CONTENT = True
+
+# Hashing passwords slowly is the point in production and a waste of minutes in tests.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Tasks (search indexing, reference index) run in the request, so tests see their effects.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="pdu-test-media-"))  # noqa: F405
+WAGTAILADMIN_BASE_URL = "http://testserver"
