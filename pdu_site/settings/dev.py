@@ -11,3 +11,8 @@ PDU_ALLOW_DEMO_CONTENT = True
 # Emails are printed in the terminal unless a mail server is configured.
 if not env_str("EMAIL_HOST"):
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# Static files come straight from the app folders; no collectstatic needed.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

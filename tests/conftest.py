@@ -1,0 +1,64 @@
+"""Suite-wide fixtures and the rules for what may be skipped.
+
+Some tests need things a laptop may lack: PostgreSQL (marked `postgres`, deselected when
+DATABASE_URL is SQLite) and Chromium (browser tests skip without it). A run says loudly what it
+left out. CI sets REQUIRE_ALL_TESTS=1, which turns every skip into a failure.
+"""
+
+import os
+
+import pytest
+from django.conf import settings
+
+REQUIRE_ALL_TESTS = os.environ.get("REQUIRE_ALL_TESTS") == "1"
+
+
+def database_is_postgres():
+    return settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+
+
+def pytest_collection_modifyitems(config, items):
+    if database_is_postgres():
+        return
+    needs_postgres = [item for item in items if item.get_closest_marker("postgres")]
+    if needs_postgres:
+        items[:] = [item for item in items if not item.get_closest_marker("postgres")]
+        config.hook.pytest_deselected(items=needs_postgres)
+        config.stash[POSTGRES_DESELECTED] = len(needs_postgres)
+
+
+POSTGRES_DESELECTED = pytest.StashKey[int]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if REQUIRE_ALL_TESTS and report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[-1] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"Skipped, but REQUIRE_ALL_TESTS=1 forbids skips: {reason}"
+    return report
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    skipped = terminalreporter.stats.get("skipped", [])
+    deselected = config.stash.get(POSTGRES_DESELECTED, 0)
+    if not skipped and not deselected:
+        return
+    terminalreporter.section("NOT EVERYTHING WAS TESTED", sep="!", red=True, bold=True)
+    if deselected:
+        terminalreporter.write_line(
+            f"{deselected} PostgreSQL test(s) deselected: DATABASE_URL is not PostgreSQL. "
+            "Run with DATABASE_URL=postgres://... to include them."
+        )
+    for report in skipped:
+        reason = report.longrepr[-1] if isinstance(report.longrepr, tuple) else report.longrepr
+        terminalreporter.write_line(f"SKIPPED {report.nodeid}: {reason}")
+
+
+@pytest.fixture
+def site_tree(db):
+    """The home page and default site, rebuilt if a transactional test flushed the database."""
+    from tests.site_tree import ensure_site_tree
+
+    return ensure_site_tree()
