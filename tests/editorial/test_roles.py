@@ -13,7 +13,9 @@ def page_actions(group_name):
     group = Group.objects.get(name=group_name)
     return {
         (p.page.depth, p.permission.codename)
-        for p in GroupPagePermission.objects.filter(group=group).select_related("page", "permission")
+        for p in GroupPagePermission.objects.filter(group=group).select_related(
+            "page", "permission"
+        )
     }
 
 
@@ -68,13 +70,22 @@ def test_the_review_workflow_is_approved_by_reviewers():
     assert workflow.workflow_pages.filter(page=Page.get_first_root_node()).exists()
 
 
+def role_snapshot():
+    return {
+        name: (page_actions(name), collection_permissions(name))
+        for name in (EDITORS, REVIEWERS, MEMBERS)
+    }
+
+
 def test_migrating_again_changes_nothing():
-    before = {name: (page_actions(name), collection_permissions(name)) for name in [EDITORS]}
+    before = role_snapshot()
     group_count = Group.objects.count()
+
     call_command("migrate", verbosity=0)
     ensure_roles()
+
     assert Group.objects.count() == group_count
-    assert {name: (page_actions(name), collection_permissions(name)) for name in [EDITORS]} == before
+    assert role_snapshot() == before
 
 
 def test_roles_are_reset_to_their_definition_on_migrate():
