@@ -79,3 +79,13 @@ class HomePageTests(WagtailPageTestCase):
         self.assertEqual(response.status_code, 404)
         self.assertContains(response, "Page not found", status_code=404)
         self.assertContains(response, 'href="#main-content"', status_code=404)
+
+
+def test_server_error_page_renders_without_the_database(rf):
+    from django.views.defaults import server_error
+
+    # No django_db mark: pytest-django raises if rendering touches the database at all.
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert b"Sorry, there is a problem with the site" in response.content
+    assert b'lang="en-gb"' in response.content
