@@ -237,3 +237,6 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
     },
 }
+
+# No avatars from Gravatar: it would send a hash of each staff email address to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
