@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from editorial.roles import EDITORS, MEMBERS, REVIEWERS, ensure_roles
 from members.models import User
@@ -125,12 +126,15 @@ def test_an_editor_saves_a_draft_but_cannot_publish(client):
 
     response = client.post(
         f"/admin/pages/{home.pk}/edit/",
-        {
-            "title": home.title,
-            "slug": home.slug,
-            "introduction": "Unreviewed words",
-            "action-publish": "action-publish",
-        },
+        nested_form_data(
+            {
+                "title": home.title,
+                "slug": home.slug,
+                "introduction": "Unreviewed words",
+                "featured_workstreams": inline_formset([]),
+                "action-publish": "action-publish",
+            }
+        ),
     )
 
     assert response.status_code == 302

@@ -1,7 +1,7 @@
 from bs4 import BeautifulSoup
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import nested_form_data
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from home.models import HomePage
 from members.models import User
@@ -66,6 +66,7 @@ class HomePageTests(WagtailPageTestCase):
                     "title": self.home.title,
                     "slug": self.home.slug,
                     "introduction": "Learning together across Nottingham.",
+                    "featured_workstreams": inline_formset([]),
                     "action-publish": "action-publish",
                 }
             ),

@@ -1,0 +1,267 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from home.blocks import SHORT_RICH_TEXT_FEATURES, BodyBlock
+
+
+class EventFormat(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    ONLINE = "online", _("Online")
+    HYBRID = "hybrid", _("Hybrid (in person and online)")
+
+
+class EventType(models.TextChoices):
+    LEARNING_EVENT = "learning_event", _("Learning event")
+    WEBINAR = "webinar", _("Webinar")
+    COP_MEETING = "cop_meeting", _("Community of Practice meeting")
+
+
+class Venue(TranslatableMixin, index.Indexed, models.Model):
+    """A place where events happen, with the access information people look for before going."""
+
+    name = models.CharField(_("name"), max_length=150, help_text=_("e.g. 'NCVS, Byron House'."))
+    address = models.TextField(
+        _("address"), help_text=_("The full postal address, one part per line.")
+    )
+    postcode = models.CharField(
+        _("postcode"), max_length=10, help_text=_("Used for the map link, e.g. 'NG1 6HL'.")
+    )
+    step_free_access = models.TextField(
+        _("step-free access"),
+        blank=True,
+        help_text=_("How to get in without steps: entrances, lifts, ramps. Say if there is none."),
+    )
+    hearing_loop = models.BooleanField(
+        _("hearing loop"), default=False, help_text=_("Tick if the event room has a hearing loop.")
+    )
+    quiet_room = models.BooleanField(
+        _("quiet room"),
+        default=False,
+        help_text=_("Tick if there is a quiet room people can use during the event."),
+    )
+    toilets = models.TextField(
+        _("toilets"),
+        blank=True,
+        help_text=_("Accessible and gender-neutral toilets, and where they are."),
+    )
+    travel = models.TextField(
+        _("getting there"),
+        blank=True,
+        help_text=_("Nearest bus and tram stops, parking and Blue Badge spaces, cycle racks."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("address"),
+        FieldPanel("postcode"),
+        MultiFieldPanel(
+            [
+                FieldPanel("step_free_access"),
+                FieldRowPanel([FieldPanel("hearing_loop"), FieldPanel("quiet_room")]),
+                FieldPanel("toilets"),
+                FieldPanel("travel"),
+            ],
+            heading=_("Accessibility"),
+        ),
+    ]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class EventIndexPage(Page):
+    """What's on: upcoming and past events."""
+
+    introduction = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("A sentence or two under the title about the PDU's events."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("event index page")
+
+
+class EventPage(Page):
+    """A learning event, webinar or Community of Practice meeting."""
+
+    summary = models.TextField(
+        _("summary"),
+        max_length=300,
+        help_text=_("One or two sentences shown in listings and search results."),
+    )
+    start = models.DateTimeField(
+        _("starts"), help_text=_("Date and time the event starts (UK time).")
+    )
+    end = models.DateTimeField(
+        _("ends"), help_text=_("Date and time the event ends (UK time). Must be after the start.")
+    )
+    event_type = models.CharField(
+        _("type of event"),
+        max_length=20,
+        choices=EventType.choices,
+        default=EventType.LEARNING_EVENT,
+    )
+    event_format = models.CharField(
+        _("format"),
+        max_length=20,
+        choices=EventFormat.choices,
+        default=EventFormat.IN_PERSON,
+        help_text=_("Where people take part: in a room, online, or either."),
+    )
+    venue = models.ForeignKey(
+        Venue,
+        verbose_name=_("venue"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        help_text=_("Where it happens, for in-person and hybrid events."),
+    )
+    community_of_practice = models.ForeignKey(
+        "workstreams.CommunityOfPracticePage",
+        verbose_name=_("Community of Practice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        help_text=_("For Community of Practice meetings: which community is meeting."),
+    )
+    workstreams = ParentalManyToManyField(
+        "workstreams.WorkstreamPage",
+        verbose_name=_("workstreams"),
+        blank=True,
+        related_name="events",
+        help_text=_("The workstreams this event belongs to. It is listed on their pages."),
+    )
+    content_note = models.TextField(
+        _("content note"),
+        blank=True,
+        max_length=400,
+        help_text=_(
+            "Optional. Warn about difficult subjects the event covers, e.g. 'We will talk about "
+            "suicide and self-harm.'"
+        ),
+    )
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("about the event"),
+        help_text=_("What the event covers, who it is for and what people will take away."),
+    )
+    adjustments = RichTextField(
+        _("asking for adjustments"),
+        features=SHORT_RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_(
+            "How to ask for British Sign Language (BSL) interpreting, captions, large print or "
+            "other adjustments, and by when."
+        ),
+    )
+    booking_information = RichTextField(
+        _("booking information"),
+        features=SHORT_RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("How to book, cost (if any) and who can come."),
+    )
+    booking_url = models.URLField(
+        _("booking link"),
+        blank=True,
+        help_text=_("Optional. The page where people book, if booking happens on another site."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldRowPanel([FieldPanel("event_type"), FieldPanel("event_format")]),
+                FieldPanel("venue"),
+            ],
+            heading=_("When and where"),
+        ),
+        FieldPanel("workstreams"),
+        FieldPanel("community_of_practice"),
+        FieldPanel("content_note"),
+        FieldPanel("body"),
+        InlinePanel("speakers", heading=_("Speakers"), label=_("Speaker")),
+        MultiFieldPanel(
+            [
+                FieldPanel("booking_information"),
+                FieldPanel("booking_url"),
+                FieldPanel("adjustments"),
+            ],
+            heading=_("Booking and adjustments"),
+        ),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("start"),
+        index.FilterField("end"),
+        index.FilterField("event_type"),
+        index.FilterField("event_format"),
+    ]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("event")
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end <= self.start:
+            raise ValidationError(
+                {"end": _("The end must be after the start. Check the dates and times.")}
+            )
+        if self.event_type == EventType.COP_MEETING and not self.community_of_practice_id:
+            raise ValidationError(
+                {
+                    "community_of_practice": _(
+                        "Choose which Community of Practice is meeting, "
+                        "or change the type of event."
+                    )
+                }
+            )
+
+
+class EventSpeaker(Orderable):
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="speakers")
+    person = models.ForeignKey(
+        "home.Person", verbose_name=_("person"), on_delete=models.CASCADE, related_name="+"
+    )
+    topic = models.CharField(
+        _("talking about"),
+        max_length=200,
+        blank=True,
+        help_text=_("Optional. Their part in the event, e.g. 'Chairing' or their talk's title."),
+    )
+
+    panels = [FieldPanel("person"), FieldPanel("topic")]

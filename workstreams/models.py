@@ -1,0 +1,153 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import SHORT_RICH_TEXT_FEATURES, BodyBlock
+
+SUMMARY_HELP = _("One or two sentences shown in listings and search results.")
+
+
+class WorkstreamIndexPage(Page):
+    """Lists the programme's workstreams."""
+
+    introduction = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("A sentence or two under the title explaining what a workstream is."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["workstreams.WorkstreamPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("workstream index page")
+
+
+class WorkstreamPage(Page):
+    """One of the programme's themes, e.g. Housing First and Homelessness."""
+
+    summary = models.TextField(_("summary"), max_length=300, help_text=SUMMARY_HELP)
+    what_it_covers = RichTextField(
+        _("what it covers"),
+        features=SHORT_RICH_TEXT_FEATURES,
+        help_text=_("The topics, questions and practice this workstream looks at."),
+    )
+    who_it_is_for = RichTextField(
+        _("who it is for"),
+        features=SHORT_RICH_TEXT_FEATURES,
+        help_text=_("The workers, services and people with lived experience it is meant for."),
+    )
+    lead = models.ForeignKey(
+        "home.Person",
+        verbose_name=_("lead"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional. The person who leads the workstream."),
+    )
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("more content"),
+        help_text=_("Optional. Anything else: quotes, videos, downloads."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("what_it_covers"),
+        FieldPanel("who_it_is_for"),
+        FieldPanel("lead"),
+        FieldPanel("body"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("what_it_covers"),
+        index.SearchField("who_it_is_for"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["workstreams.WorkstreamIndexPage"]
+    subpage_types = ["workstreams.CommunityOfPracticePage"]
+
+    class Meta:
+        verbose_name = _("workstream")
+
+
+class CommunityOfPracticePage(Page):
+    """A group of practitioners who meet regularly within a workstream."""
+
+    summary = models.TextField(_("summary"), max_length=300, help_text=SUMMARY_HELP)
+    purpose = RichTextField(
+        _("purpose"),
+        features=SHORT_RICH_TEXT_FEATURES,
+        help_text=_("What the community is for and what members do together."),
+    )
+    who_it_is_for = RichTextField(
+        _("who it is for"),
+        features=SHORT_RICH_TEXT_FEATURES,
+        help_text=_("Who can join, e.g. 'Frontline workers in Nottingham housing services'."),
+    )
+    meeting_pattern = models.CharField(
+        _("when it meets"),
+        max_length=200,
+        help_text=_("In plain words, e.g. 'Every other month, Tuesday mornings, online'."),
+    )
+    how_to_join = RichTextField(
+        _("how to join"),
+        features=SHORT_RICH_TEXT_FEATURES,
+        help_text=_("What someone has to do to take part."),
+    )
+    facilitator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("facilitator"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="facilitated_communities",
+        help_text=_("Optional. The team member who runs it. Their name is shown on the page."),
+    )
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("more content"),
+        help_text=_("Optional. Anything else: quotes, videos, downloads."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("purpose"),
+        FieldPanel("who_it_is_for"),
+        MultiFieldPanel(
+            [FieldPanel("meeting_pattern"), FieldPanel("how_to_join"), FieldPanel("facilitator")],
+            heading=_("Taking part"),
+        ),
+        FieldPanel("body"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("purpose"),
+        index.SearchField("who_it_is_for"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["workstreams.WorkstreamPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Community of Practice")
+        verbose_name_plural = _("Communities of Practice")
