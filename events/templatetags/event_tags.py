@@ -1,0 +1,35 @@
+from django import template
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+DAY_FORMAT = "l j F Y"  # Tuesday 3 March 2026
+TIME_FORMAT = "H:i"  # 10:00
+
+
+@register.filter
+def event_when(event):
+    """When an event happens, in plain words and UK time.
+
+    "Tuesday 3 March 2026, 10:00 to 12:30", or for an event over several days
+    "Tuesday 3 March 2026, 10:00 to Wednesday 4 March 2026, 16:00".
+    """
+    start = timezone.localtime(event.start)
+    end = timezone.localtime(event.end)
+    start_day = date_format(start, DAY_FORMAT)
+    start_time = date_format(start, TIME_FORMAT)
+    end_time = date_format(end, TIME_FORMAT)
+    if start.date() == end.date():
+        return _("%(day)s, %(start)s to %(end)s") % {
+            "day": start_day,
+            "start": start_time,
+            "end": end_time,
+        }
+    return _("%(start_day)s, %(start)s to %(end_day)s, %(end)s") % {
+        "start_day": start_day,
+        "start": start_time,
+        "end_day": date_format(end, DAY_FORMAT),
+        "end": end_time,
+    }
