@@ -5,6 +5,7 @@ Nothing here fetches from the network: video is a link (and an optional transcri
 oEmbed, which would call out to the video host when the page is saved.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -104,7 +105,7 @@ class VideoBlock(blocks.StructBlock):
         value = super().clean(value)
         if not value.get("url") and not value.get("file"):
             raise blocks.StructBlockValidationError(
-                block_errors={"url": blocks.BlockValidationError(_("Add a link or a video file."))}
+                block_errors={"url": ValidationError(_("Add a link or a video file."))}
             )
         return value
 
@@ -130,9 +131,7 @@ class CallToActionBlock(blocks.StructBlock):
         value = super().clean(value)
         if not value.get("page") and not value.get("url"):
             raise blocks.StructBlockValidationError(
-                block_errors={
-                    "page": blocks.BlockValidationError(_("Choose a page or a web address."))
-                }
+                block_errors={"page": ValidationError(_("Choose a page or a web address."))}
             )
         return value
 

@@ -95,13 +95,20 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from events.listings import upcoming_events
+        from events.models import EventIndexPage
         from library.listings import latest_resources
+        from library.models import ResourceIndexPage
 
         context = super().get_context(request, *args, **kwargs)
         context["featured_workstreams"] = self.featured_workstream_pages()
         context["upcoming_events"] = upcoming_events(self.locale)[:HOME_EVENTS_SHOWN]
         context["latest_resources"] = latest_resources(self.locale)[:HOME_RESOURCES_SHOWN]
+        context["events_index"] = self.first_live_child(EventIndexPage)
+        context["resource_index"] = self.first_live_child(ResourceIndexPage)
         return context
+
+    def first_live_child(self, page_type):
+        return page_type.objects.child_of(self).live().public().first()
 
 
 class HomePageFeaturedWorkstream(Orderable):
@@ -159,3 +166,8 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = _("general content page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["child_pages"] = self.get_children().live().public().specific()
+        return context

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
@@ -29,7 +30,22 @@ class SiteSettings(BaseSiteSetting):
         help_text=_("Links to the PDU's social media accounts, in the order they should appear."),
     )
 
-    panels = [FieldPanel("contact_email"), FieldPanel("footer_text"), FieldPanel("social_links")]
+    footer_links = StreamField(
+        [("page", blocks.PageChooserBlock(label=_("Page")))],
+        blank=True,
+        verbose_name=_("footer links"),
+        help_text=_(
+            "Pages linked at the bottom of every page, e.g. the accessibility statement and the "
+            "privacy notice."
+        ),
+    )
+
+    panels = [
+        FieldPanel("contact_email"),
+        FieldPanel("footer_text"),
+        FieldPanel("footer_links"),
+        FieldPanel("social_links"),
+    ]
 
     class Meta:
         verbose_name = _("site settings")

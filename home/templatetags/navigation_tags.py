@@ -1,16 +1,43 @@
 from django import template
-from wagtail.models import Site
+from wagtail.models import Locale, Site
+
+from home.models import NavigationMenu
 
 register = template.Library()
 
 
+def menu_for_locale(locale):
+    """The main menu in the language being read, or the default language's if not translated."""
+    menu = NavigationMenu.objects.filter(locale=locale).prefetch_related("items__page").first()
+    if menu is None and locale != Locale.get_default():
+        menu = (
+            NavigationMenu.objects.filter(locale=Locale.get_default())
+            .prefetch_related("items__page")
+            .first()
+        )
+    return menu
+
+
 @register.inclusion_tag("components/primary_navigation.html", takes_context=True)
 def primary_navigation(context):
-    """Top-level pages marked "Show in menus", in the language being read."""
+    """The editor-managed main menu. Links to pages that are not live are left out."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    menu_pages = []
-    if site is not None:
-        home = site.root_page.localized
-        menu_pages = home.get_children().live().public().in_menu().specific(defer=True)
-    return {"menu_pages": menu_pages, "current_page": context.get("page")}
+    current_page = context.get("page")
+    links = []
+    if request is not None and Site.find_for_request(request) is not None:
+        menu = menu_for_locale(Locale.get_active())
+        for item in menu.items.all() if menu else []:
+            if item.page is None:
+                links.append({"url": item.url, "text": item.text, "current": False})
+                continue
+            page = item.page.localized
+            if not page.live:
+                continue
+            links.append(
+                {
+                    "url": page.get_url(request),
+                    "text": item.label or page.title,
+                    "current": current_page is not None and current_page.pk == page.pk,
+                }
+            )
+    return {"links": links}

@@ -23,3 +23,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Every test runs tasks inline; their progress lines would drown the output of a failing test.
+LOGGING["loggers"]["django_tasks"] = {"level": "WARNING"}  # noqa: F405
+LOGGING["loggers"]["wagtail"] = {"level": "WARNING"}  # noqa: F405

@@ -1,9 +1,11 @@
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from home.models import HomePage
+from home.models import HomePage, StandardPage
 from members.models import User
 
 
@@ -35,16 +37,44 @@ class HomePageTests(WagtailPageTestCase):
         self.assertIsNotNone(html.find("header"))
         self.assertIsNotNone(html.find("footer"))
 
-    def test_navigation_lists_live_menu_pages_only(self):
-        shown = self.home.add_child(instance=Page(title="About the PDU", show_in_menus=True))
-        self.home.add_child(instance=Page(title="Hidden page", show_in_menus=False))
-        draft = self.home.add_child(instance=Page(title="Draft page", show_in_menus=True))
-        draft.unpublish()
+    def test_lists_featured_workstreams_upcoming_events_and_latest_resources(self):
+        from tests.home.content import make_event, make_resource, make_workstream
 
-        nav = BeautifulSoup(self.client.get("/").content, "html.parser").find("nav")
+        workstream = make_workstream(self.home, "Housing First and Homelessness")
+        self.home.featured_workstreams.create(workstream=workstream)
+        self.home.join_page = self.home.add_child(instance=StandardPage(title="Get involved"))
+        self.home.save_revision().publish()
+        make_event(self.home, "What makes a good hostel?", days_from_now=-30)
+        make_event(self.home, "Trauma Informed Care in hostels", days_from_now=7)
+        make_resource(self.home, "Housing First toolkit")
 
-        self.assertEqual(nav["aria-label"], "Main")
-        self.assertEqual([a.get_text(strip=True) for a in nav.find_all("a")], [shown.title])
+        html = BeautifulSoup(self.client.get("/").content, "html.parser")
+
+        sections = {s.h2.get_text(strip=True): s for s in html.main.find_all("section")}
+        self.assertEqual(
+            list(sections), ["Our workstreams", "Coming up", "New in the resource library"]
+        )
+        self.assertIn(workstream.title, sections["Our workstreams"].get_text())
+        self.assertIn("Trauma Informed Care in hostels", sections["Coming up"].get_text())
+        self.assertNotIn("What makes a good hostel?", sections["Coming up"].get_text())
+        self.assertIn("Housing First toolkit", sections["New in the resource library"].get_text())
+        join = html.find(id="join-heading").find_parent("aside")
+        self.assertEqual(join.find("a").get_text(strip=True), "Find out how to join")
+
+    def test_query_count_does_not_grow_with_the_items_listed(self):
+        from tests.home.content import make_event, make_resource
+
+        make_event(self.home, "First event", days_from_now=3)
+        make_resource(self.home, "First resource")
+        self.client.get("/")  # fills per-process caches (site, content types)
+        with CaptureQueriesContext(connection) as with_one_each:
+            self.client.get("/")
+        for number in range(2, 5):
+            make_event(self.home, f"Event {number}", days_from_now=3 + number)
+            make_resource(self.home, f"Resource {number}")
+        with CaptureQueriesContext(connection) as with_several:
+            self.client.get("/")
+        self.assertEqual(len(with_several), len(with_one_each))
 
     def test_is_created_only_at_the_root_of_the_tree(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})

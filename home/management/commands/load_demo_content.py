@@ -2,8 +2,18 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from home.demo import fill_home_page
+from editorial.roles import REVIEWERS
+from events import demo as events_demo
+from home.demo import build_people, fill_home_page
+from home.demo_pages import (
+    build_general_pages,
+    build_main_menu,
+    configure_home_page,
+    configure_site_settings,
+)
+from library import demo as library_demo
 from members.demo import create_demo_users
+from workstreams import demo as workstreams_demo
 
 
 class Command(BaseCommand):
@@ -20,7 +30,37 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             users = create_demo_users()
+            self.stdout.write(f"Demo accounts: {', '.join(u.email for u in users)}")
             home = fill_home_page()
-        self.stdout.write(f"Demo accounts ready: {', '.join(u.email for u in users)}")
-        if home is not None:
-            self.stdout.write(f"Home page ready: {home.title}")
+            people = build_people()
+            facilitator = next(u for u in users if u.groups.filter(name=REVIEWERS).exists())
+
+            workstreams = workstreams_demo.build(home, people, facilitator)
+            events = events_demo.build(
+                home, people, workstreams["workstreams"], workstreams["communities"]
+            )
+            library = library_demo.build(home, people, workstreams["workstreams"])
+            general = build_general_pages(home)
+
+            configure_home_page(
+                home, workstreams["workstreams"].values(), join_page=general["get-involved"]
+            )
+            build_main_menu(
+                home,
+                [
+                    general["about"],
+                    workstreams["index"],
+                    events["index"],
+                    library["resource_index"],
+                    library["evaluation_index"],
+                    general["get-involved"],
+                ],
+            )
+            configure_site_settings(home, [general["accessibility"], general["privacy"]])
+
+        self.stdout.write(
+            f"Demo site ready: {len(workstreams['workstreams'])} workstreams, "
+            f"{len(workstreams['communities'])} Communities of Practice, "
+            f"{len(events['events'])} events, {len(library['resources'])} resources, "
+            f"{len(library['evaluations'])} evaluation reports, {len(general)} general pages."
+        )

@@ -1,0 +1,154 @@
+"""Demo content for the site's general pages, main menu, footer and home page features."""
+
+from django.utils import timezone
+from wagtail.models import Site
+from wagtail.rich_text import RichText
+
+from .models import HomePage, NavigationMenu, SiteSettings, StandardPage
+
+CONTACT_EMAIL = "enquiries@pdunottingham.org"
+
+
+def paragraphs(html):
+    return [("paragraph", RichText(html))]
+
+
+GENERAL_PAGES = {
+    "about": {
+        "title": "About the PDU",
+        "introduction": (
+            "Who we are, why the Practice Development Unit exists and how it has grown since 2017."
+        ),
+        "body": paragraphs(
+            "<h2>Who we are</h2>"
+            "<p>The Practice Development Unit (PDU) started in October 2017 as a project of "
+            "Nottingham Community and Voluntary Service (NCVS), working in partnership with "
+            "Opportunity Nottingham and supported by the National Lottery Community Fund. The work "
+            "carried on in Nottingham City through the Changing Futures programme.</p>"
+            "<h2>What we mean by multiple disadvantage</h2>"
+            "<p>Some people face several problems at once: mental ill-health, homelessness, "
+            "offending and substance misuse. Often poor physical health, domestic and sexual abuse "
+            "and isolation linked to ethnicity are part of the picture too. Services built around "
+            "one problem at a time can miss the whole person.</p>"
+            "<h2>What we do</h2>"
+            "<p>We bring together workers from voluntary and statutory services to learn from each "
+            "other. We run one-off learning events and ongoing Communities of Practice, where "
+            "practitioners meet regularly to share ideas and support each other to change how "
+            "services work. People with lived experience are invited to every event.</p>"
+            "<ul><li>Around 80 learning events and as many Community of Practice meetings</li>"
+            "<li>7 Communities of Practice</li>"
+            "<li>An e-learning suite of 18 modules</li>"
+            "<li>More than 2,000 people reached from 360 organisations</li></ul>"
+        ),
+    },
+    "get-involved": {
+        "title": "Get involved",
+        "introduction": "Join the free online hub, suggest a topic, or help run an event.",
+        "body": paragraphs(
+            "<h2>Join the free online hub</h2>"
+            "<p>Members hear about new events first and can watch recordings of past webinars, "
+            "use the e-learning suite and read notes from Communities of Practice. Joining is free "
+            "and open to anyone working with people facing multiple disadvantage in Nottingham "
+            "and nearby, in the public, voluntary or private sector, and to people with lived "
+            "experience.</p>"
+            "<h2>Suggest a topic</h2>"
+            "<p>We are led by our members. If there is something you want to learn more about, or "
+            "explore with local practitioners in a Community of Practice, email "
+            '<a href="mailto:enquiries@pdunottingham.org">enquiries@pdunottingham.org</a>.</p>'
+            "<h2>Speak or facilitate</h2>"
+            "<p>Many of our events are shaped and delivered by members. If you have expertise to "
+            "share, as a worker or from your own experience, get in touch.</p>"
+        ),
+    },
+    "accessibility": {
+        "title": "Accessibility statement",
+        "introduction": "How accessible this website is, and how to tell us about problems.",
+        "body": paragraphs(
+            "<h2>Using this website</h2>"
+            "<p>We want as many people as possible to be able to use this website. You should be "
+            "able to zoom in up to 400% without text spilling off the screen, navigate the whole "
+            "site using just a keyboard or speech recognition software, and listen to it using a "
+            "screen reader.</p>"
+            "<h2>How accessible this website is</h2>"
+            "<p>We aim to meet the Web Content Accessibility Guidelines (WCAG) version 2.2 at "
+            "level AA. Some older PDF documents in the resource library may not be fully "
+            "accessible. If you need one in another format, email us and we will help.</p>"
+            "<h2>Reporting problems</h2>"
+            "<p>If you find a problem that is not listed here, email "
+            '<a href="mailto:enquiries@pdunottingham.org">enquiries@pdunottingham.org</a>. We '
+            "reply within 5 working days.</p>"
+        ),
+    },
+    "privacy": {
+        "title": "Privacy notice",
+        "introduction": "What personal information we keep, why, and your rights.",
+        "body": paragraphs(
+            "<h2>What we collect</h2>"
+            "<p>When you join the hub we ask for your name and email address. You can also tell us "
+            "your job title, organisation and work postcode, so we can plan events that suit our "
+            "members. You choose whether we email you about events.</p>"
+            "<h2>How we use it</h2>"
+            "<p>We use your details to run your account, to book you onto events and, if you "
+            "agree, to send you news about events every two to four weeks. We never sell your "
+            "data.</p>"
+            "<h2>Your rights</h2>"
+            "<p>You can see, download, correct or delete your information at any time. Email "
+            '<a href="mailto:enquiries@pdunottingham.org">enquiries@pdunottingham.org</a> with '
+            "any question about your data.</p>"
+        ),
+    },
+}
+
+
+def build_general_pages(home):
+    """Create the general pages that are missing; pages editors have changed are left alone."""
+    pages = {}
+    for slug, fields in GENERAL_PAGES.items():
+        page = StandardPage.objects.child_of(home).filter(slug=slug).first()
+        if page is None:
+            page = StandardPage(slug=slug, last_reviewed=timezone.localdate(), **fields)
+            home.add_child(instance=page)
+            page.save_revision().publish()
+        pages[slug] = page
+    return pages
+
+
+def configure_home_page(home, workstreams, join_page):
+    """Feature every workstream and point the invitation to join at the Get involved page."""
+    home = HomePage.objects.get(pk=home.pk)
+    if home.featured_workstreams.exists() and home.join_page_id:
+        return home
+    home.featured_workstreams.set(
+        [home.featured_workstreams.model(workstream=w) for w in workstreams]
+    )
+    home.join_page = join_page
+    home.join_text = (
+        "Members watch recordings of past webinars, use the e-learning suite and hear about new "
+        "events first. It is free."
+    )
+    home.save_revision().publish()
+    return home
+
+
+def build_main_menu(home, pages):
+    """The main menu, in the order editors would expect; made only if there is none."""
+    menu = NavigationMenu.objects.filter(locale=home.locale).first()
+    if menu is None:
+        menu = NavigationMenu(name="Main menu", locale=home.locale)
+        menu.items = [menu.items.model(page=page) for page in pages]
+        menu.save()
+    return menu
+
+
+def configure_site_settings(home, footer_pages):
+    site = Site.objects.get(root_page=home)
+    site_settings = SiteSettings.for_site(site)
+    if not site_settings.contact_email:
+        site_settings.contact_email = CONTACT_EMAIL
+        site_settings.footer_text = (
+            "The Practice Development Unit is hosted by Nottingham Community and Voluntary "
+            "Service (NCVS) with Opportunity Nottingham."
+        )
+        site_settings.footer_links = [("page", page) for page in footer_pages]
+        site_settings.save()
+    return site_settings
