@@ -13,7 +13,7 @@ run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content
 	@echo "Site: http://127.0.0.1:8000/   Admin: http://127.0.0.1:8000/admin/   (Ctrl+C stops both)"
-	@$(MANAGE) db_worker & worker=$$!; \
+	@$(MANAGE) run_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:8000
 

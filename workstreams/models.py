@@ -10,6 +10,24 @@ from home.blocks import SHORT_RICH_TEXT_FEATURES, BodyBlock
 
 SUMMARY_HELP = _("One or two sentences shown in listings and search results.")
 
+WORKSTREAM_EVENTS_SHOWN = 5
+WORKSTREAM_RESOURCES_SHOWN = 6
+COMMUNITY_PAST_EVENTS_SHOWN = 5
+
+
+def events_index_for(locale):
+    """The live events index page in a language; None if there is none."""
+    from events.models import EventIndexPage
+
+    return EventIndexPage.objects.live().public().filter(locale=locale).first()
+
+
+def resource_index_for(locale):
+    """The live resource library page in a language; None if there is none."""
+    from library.models import ResourceIndexPage
+
+    return ResourceIndexPage.objects.live().public().filter(locale=locale).first()
+
 
 class WorkstreamIndexPage(Page):
     """Lists the programme's workstreams."""
@@ -29,6 +47,15 @@ class WorkstreamIndexPage(Page):
 
     class Meta:
         verbose_name = _("workstream index page")
+
+    def workstreams(self):
+        """The published, public workstreams under this page, in the order editors gave them."""
+        return WorkstreamPage.objects.child_of(self).live().public().order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["workstreams"] = self.workstreams()
+        return context
 
 
 class WorkstreamPage(Page):
@@ -83,6 +110,30 @@ class WorkstreamPage(Page):
 
     class Meta:
         verbose_name = _("workstream")
+
+    def communities(self):
+        """The published, public Communities of Practice in this workstream, in tree order."""
+        return CommunityOfPracticePage.objects.child_of(self).live().public().order_by("path")
+
+    def upcoming_events(self):
+        # The venue comes with each event, so event cards that show it cost no extra queries.
+        from events.listings import upcoming_events
+
+        return upcoming_events(self.locale).filter(workstreams=self).select_related("venue")
+
+    def latest_resources(self):
+        from library.listings import latest_resources
+
+        return latest_resources(self.locale).filter(workstreams=self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["communities"] = self.communities()
+        context["upcoming_events"] = self.upcoming_events()[:WORKSTREAM_EVENTS_SHOWN]
+        context["resources"] = self.latest_resources()[:WORKSTREAM_RESOURCES_SHOWN]
+        context["events_index"] = events_index_for(self.locale)
+        context["resource_index"] = resource_index_for(self.locale)
+        return context
 
 
 class CommunityOfPracticePage(Page):
@@ -151,3 +202,35 @@ class CommunityOfPracticePage(Page):
     class Meta:
         verbose_name = _("Community of Practice")
         verbose_name_plural = _("Communities of Practice")
+
+    @property
+    def facilitator_name(self):
+        """The facilitator's full name, or "" if there is none. Never their email address."""
+        if self.facilitator is None:
+            return ""
+        return self.facilitator.get_full_name().strip()
+
+    def workstream(self):
+        """The live workstream this community belongs to, or None."""
+        return WorkstreamPage.objects.parent_of(self).live().public().first()
+
+    def upcoming_events(self):
+        from events.listings import upcoming_events
+
+        return (
+            upcoming_events(self.locale).filter(community_of_practice=self).select_related("venue")
+        )
+
+    def past_events(self):
+        from events.listings import past_events
+
+        return past_events(self.locale).filter(community_of_practice=self).select_related("venue")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["workstream"] = self.workstream()
+        context["facilitator_name"] = self.facilitator_name
+        context["upcoming_events"] = self.upcoming_events()
+        context["past_events"] = self.past_events()[:COMMUNITY_PAST_EVENTS_SHOWN]
+        context["events_index"] = events_index_for(self.locale)
+        return context
