@@ -11,6 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import SHORT_RICH_TEXT_FEATURES, BodyBlock, HeadlineFigureBlock
+from home.pagination import paginate
 from library.languages import MATERIAL_LANGUAGES
 
 SUMMARY_HELP = _("One or two sentences shown in listings and search results.")
@@ -34,6 +35,21 @@ class ResourceIndexPage(Page):
 
     class Meta:
         verbose_name = _("resource library page")
+
+    def listed_resources(self, request):
+        """The resources this page lists, newest first.
+
+        Every live, public resource in this page's language, wherever it sits in the tree. Search
+        and filters (from `request`) narrow this list when they arrive.
+        """
+        from library.listings import latest_resources
+
+        return latest_resources(self.locale)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["resources"] = paginate(request, self.listed_resources(request))
+        return context
 
 
 class ResourcePage(Page):
@@ -145,6 +161,32 @@ class ResourcePage(Page):
         if self.publication_year and self.publication_year > datetime.date.today().year + 1:
             raise ValidationError({"publication_year": _("The year cannot be in the future.")})
 
+    def credited_authors(self):
+        """The people credited as authors, in the editor's order."""
+        return [link.person for link in self.authors.select_related("person") if link.person]
+
+    def live_related_resources(self):
+        """Related resources a visitor can open (live and public), in the editor's order."""
+        from library.listings import published_resources
+
+        wanted = [link.resource_id for link in self.related_resources.all() if link.resource_id]
+        found = published_resources().exclude(pk=self.pk).in_bulk(wanted)
+        return [found[pk] for pk in wanted if pk in found]
+
+    def live_workstreams(self):
+        from workstreams.models import WorkstreamPage
+
+        chosen = [workstream.pk for workstream in self.workstreams.all()]
+        return WorkstreamPage.objects.live().public().filter(pk__in=chosen).order_by("title")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["authors"] = self.credited_authors()
+        context["documents"] = list(self.documents.select_related("document"))
+        context["workstreams"] = self.live_workstreams()
+        context["related_resources"] = self.live_related_resources()
+        return context
+
 
 class ResourceAuthor(Orderable):
     page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="authors")
@@ -215,6 +257,20 @@ class EvaluationIndexPage(Page):
 
     class Meta:
         verbose_name = _("evaluation index page")
+
+    def reports(self):
+        """Live, public reports under this page, most recently published first."""
+        return (
+            EvaluationReportPage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("-published", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["reports"] = self.reports()
+        return context
 
 
 class EvaluationReportPage(Page):
@@ -288,6 +344,11 @@ class EvaluationReportPage(Page):
             raise ValidationError(
                 {"period_end": _("The end of the period must be on or after its start.")}
             )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["documents"] = list(self.documents.select_related("document"))
+        return context
 
 
 class EvaluationReportDocument(DocumentLink):
