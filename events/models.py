@@ -1,5 +1,7 @@
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -8,6 +10,21 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import SHORT_RICH_TEXT_FEATURES, BodyBlock
+from home.pagination import DEFAULT_PER_PAGE
+
+# Each list on the events page has its own page number, so both can be browsed independently.
+UPCOMING_PAGE_PARAM = "page"
+PAST_PAGE_PARAM = "past_page"
+EVENTS_PER_PAGE = DEFAULT_PER_PAGE
+
+
+def paginate_by(request, items, param, per_page):
+    """Like home.pagination.paginate, for a list whose page number is in ?<param>=.
+
+    Anything that is not a page number gives the first page, and a number past the end (or below
+    one) gives the last page, so an odd or stale link never becomes an error.
+    """
+    return Paginator(items, per_page).get_page(request.GET.get(param))
 
 
 class EventFormat(models.TextChoices):
@@ -104,6 +121,26 @@ class EventIndexPage(Page):
 
     class Meta:
         verbose_name = _("event index page")
+
+    def get_context(self, request, *args, **kwargs):
+        from events.listings import past_events, upcoming_events
+
+        context = super().get_context(request, *args, **kwargs)
+        context["upcoming_page"] = paginate_by(
+            request,
+            upcoming_events(self.locale).select_related("venue"),
+            UPCOMING_PAGE_PARAM,
+            EVENTS_PER_PAGE,
+        )
+        context["past_page"] = paginate_by(
+            request,
+            past_events(self.locale).select_related("venue"),
+            PAST_PAGE_PARAM,
+            EVENTS_PER_PAGE,
+        )
+        context["upcoming_page_param"] = UPCOMING_PAGE_PARAM
+        context["past_page_param"] = PAST_PAGE_PARAM
+        return context
 
 
 class EventPage(Page):
@@ -234,6 +271,28 @@ class EventPage(Page):
 
     class Meta:
         verbose_name = _("event")
+
+    @property
+    def has_finished(self):
+        """An event stays upcoming (and bookable) until its end time has passed."""
+        return self.end is not None and self.end <= timezone.now()
+
+    @property
+    def is_in_person(self):
+        """Whether people can come to a room, so the venue and its access matter."""
+        return self.event_format in (EventFormat.IN_PERSON, EventFormat.HYBRID)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["speakers"] = self.speakers.select_related("person", "person__photo")
+        # Only published pages: a link to a draft would be a 404 for the reader.
+        context["related_workstreams"] = sorted(
+            (workstream for workstream in self.workstreams.all() if workstream.live),
+            key=lambda workstream: workstream.title,
+        )
+        community = self.community_of_practice
+        context["community"] = community if community is not None and community.live else None
+        return context
 
     def clean(self):
         super().clean()

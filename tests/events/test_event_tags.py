@@ -1,0 +1,48 @@
+from datetime import datetime
+from types import SimpleNamespace
+from zoneinfo import ZoneInfo
+
+from django.template import RequestContext, Template
+from django.test import RequestFactory
+
+from events.templatetags.event_tags import event_when
+
+LONDON = ZoneInfo("Europe/London")
+UTC = ZoneInfo("UTC")
+
+
+def event(start, end):
+    return SimpleNamespace(start=start, end=end)
+
+
+def test_same_day_event_in_words():
+    when = event(
+        datetime(2026, 3, 3, 10, 0, tzinfo=LONDON), datetime(2026, 3, 3, 12, 30, tzinfo=LONDON)
+    )
+    assert event_when(when) == "Tuesday 3 March 2026, 10:00 to 12:30"
+
+
+def test_multi_day_event_names_both_days():
+    when = event(
+        datetime(2026, 3, 3, 10, 0, tzinfo=LONDON), datetime(2026, 3, 4, 16, 0, tzinfo=LONDON)
+    )
+    assert event_when(when) == "Tuesday 3 March 2026, 10:00 to Wednesday 4 March 2026, 16:00"
+
+
+def test_times_stored_in_utc_are_shown_in_uk_time():
+    # 09:00 UTC is 10:00 in London during British Summer Time.
+    when = event(datetime(2026, 7, 7, 9, 0, tzinfo=UTC), datetime(2026, 7, 7, 11, 0, tzinfo=UTC))
+    assert event_when(when) == "Tuesday 7 July 2026, 10:00 to 12:00"
+
+
+def test_an_evening_event_that_crosses_midnight_utc_stays_on_one_london_day():
+    # 23:30 UTC in summer is already the next day in London; both ends are on that day.
+    when = event(datetime(2026, 6, 30, 23, 30, tzinfo=UTC), datetime(2026, 7, 1, 1, 0, tzinfo=UTC))
+    assert event_when(when) == "Wednesday 1 July 2026, 00:30 to 02:00"
+
+
+def test_page_querystring_sets_one_parameter_and_keeps_the_rest():
+    request = RequestFactory().get("/events/", {"page": "2", "topic": "housing"})
+    template = Template("{% load event_tags %}{% page_querystring param number %}")
+    rendered = template.render(RequestContext(request, {"param": "past_page", "number": 3}))
+    assert rendered == "?page=2&amp;topic=housing&amp;past_page=3"
