@@ -1,12 +1,24 @@
 from django.apps import AppConfig, apps
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, post_save
 
 
 def ensure_roles_after_migrate(sender, using, **kwargs):
     from .roles import create_all_permissions, ensure_roles
+    from .workflow import ensure_review_workflow
 
     create_all_permissions(apps.get_app_configs(), using)
     ensure_roles()
+    ensure_review_workflow()
+
+
+def grant_roles_on_new_top_page(sender, instance, created, raw=False, **kwargs):
+    # A new language's home page gets the same role permissions as the others.
+    from wagtail.models import Page
+
+    if created and not raw and isinstance(instance, Page) and instance.depth == 2:
+        from .roles import ensure_roles
+
+        ensure_roles()
 
 
 class EditorialConfig(AppConfig):
@@ -17,3 +29,4 @@ class EditorialConfig(AppConfig):
         post_migrate.connect(
             ensure_roles_after_migrate, sender=self, dispatch_uid="editorial.ensure_roles"
         )
+        post_save.connect(grant_roles_on_new_top_page, dispatch_uid="editorial.top_page_roles")

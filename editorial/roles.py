@@ -18,7 +18,8 @@ MEMBERS = "Members"
 
 ADMIN_ACCESS = ["wagtailadmin.access_admin"]
 
-# Page permissions granted on the root of the page tree (so they cover every language).
+# Page permissions granted on the top page of each language's tree (each home page). Not on the
+# tree's root: that would let people create pages beside the home pages or copy pages there.
 EDITOR_PAGE_ACTIONS = ["add_page", "change_page"]
 REVIEWER_PAGE_ACTIONS = [*EDITOR_PAGE_ACTIONS, "publish_page"]
 
@@ -31,20 +32,35 @@ MEDIA_PERMISSIONS = [
 ]
 
 
+def snippet_permissions():
+    """Add and change (never publish) every snippet that goes through review."""
+    from django.apps import apps
+
+    from editorial.models import ReviewedSnippet
+
+    return [
+        f"{model._meta.app_label}.{action}_{model._meta.model_name}"
+        for model in apps.get_models()
+        if issubclass(model, ReviewedSnippet)
+        for action in ("add", "change")
+    ]
+
+
+# Snippets' publish permission is deliberately given to nobody: approving a review publishes.
 ROLES = {
     EDITORS: {
-        "model_permissions": ADMIN_ACCESS,
+        "model_permissions": lambda: [*ADMIN_ACCESS, *snippet_permissions()],
         "page_actions": EDITOR_PAGE_ACTIONS,
         "collection_permissions": MEDIA_PERMISSIONS,
     },
     REVIEWERS: {
-        "model_permissions": ADMIN_ACCESS,
+        "model_permissions": lambda: [*ADMIN_ACCESS, *snippet_permissions()],
         "page_actions": REVIEWER_PAGE_ACTIONS,
         "collection_permissions": MEDIA_PERMISSIONS,
     },
     # Members use the public site only: no admin access, no editing rights.
     MEMBERS: {
-        "model_permissions": [],
+        "model_permissions": list,
         "page_actions": [],
         "collection_permissions": [],
     },
@@ -64,23 +80,33 @@ def create_all_permissions(app_configs, using):
         create_permissions(app_config, verbosity=0, using=using)
 
 
+def top_pages():
+    """The home page of each language: the pages the roles' page permissions apply to."""
+    return list(Page.objects.filter(depth=2))
+
+
+def grant_page_permissions(group, actions, pages):
+    """Set `group`'s page permissions to exactly `actions` on each of `pages`."""
+    permissions = [get_permission(f"wagtailcore.{action}") for action in actions]
+    wanted = {(page.pk, permission.pk) for page in pages for permission in permissions}
+    for existing in GroupPagePermission.objects.filter(group=group):
+        if (existing.page_id, existing.permission_id) not in wanted:
+            existing.delete()
+    for page_pk, permission_pk in wanted:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page_id=page_pk, permission_id=permission_pk
+        )
+
+
 @transaction.atomic
 def ensure_roles():
-    root_page = Page.get_first_root_node()
+    top_pages_now = top_pages()
     root_collection = Collection.get_first_root_node()
     for name, role in ROLES.items():
         group, _created = Group.objects.get_or_create(name=name)
-        group.permissions.set([get_permission(p) for p in role["model_permissions"]])
+        group.permissions.set([get_permission(p) for p in role["model_permissions"]()])
 
-        page_permissions = [get_permission(f"wagtailcore.{a}") for a in role["page_actions"]]
-        GroupPagePermission.objects.filter(group=group).exclude(
-            page=root_page, permission__in=page_permissions
-        ).delete()
-        if root_page is not None:
-            for permission in page_permissions:
-                GroupPagePermission.objects.get_or_create(
-                    group=group, page=root_page, permission=permission
-                )
+        grant_page_permissions(group, role["page_actions"], top_pages_now)
 
         collection_permissions = [get_permission(p) for p in role["collection_permissions"]]
         GroupCollectionPermission.objects.filter(group=group).exclude(

@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from editorial.models import ReviewedPage, ReviewedSnippet
 from home.blocks import SHORT_RICH_TEXT_FEATURES, BodyBlock
 from home.pagination import DEFAULT_PER_PAGE
 
@@ -39,7 +40,7 @@ class EventType(models.TextChoices):
     COP_MEETING = "cop_meeting", _("Community of Practice meeting")
 
 
-class Venue(TranslatableMixin, index.Indexed, models.Model):
+class Venue(ReviewedSnippet, TranslatableMixin, index.Indexed, models.Model):
     """A place where events happen, with the access information people look for before going."""
 
     name = models.CharField(_("name"), max_length=150, help_text=_("e.g. 'NCVS, Byron House'."))
@@ -103,7 +104,7 @@ class Venue(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
-class EventIndexPage(Page):
+class EventIndexPage(ReviewedPage):
     """What's on: upcoming and past events."""
 
     introduction = models.TextField(
@@ -143,7 +144,7 @@ class EventIndexPage(Page):
         return context
 
 
-class EventPage(Page):
+class EventPage(ReviewedPage):
     """A learning event, webinar or Community of Practice meeting."""
 
     summary = models.TextField(
@@ -293,6 +294,11 @@ class EventPage(Page):
         community = self.community_of_practice
         context["community"] = community if community is not None and community.live else None
         return context
+
+    @property
+    def public_venue(self):
+        """The venue, if its details have been approved for the public site."""
+        return self.venue if self.venue is not None and self.venue.live else None
 
     def clean(self):
         super().clean()

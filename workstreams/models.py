@@ -6,6 +6,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from editorial.models import ReviewedPage
 from home.blocks import SHORT_RICH_TEXT_FEATURES, BodyBlock
 
 SUMMARY_HELP = _("One or two sentences shown in listings and search results.")
@@ -29,7 +30,7 @@ def resource_index_for(locale):
     return ResourceIndexPage.objects.live().public().filter(locale=locale).first()
 
 
-class WorkstreamIndexPage(Page):
+class WorkstreamIndexPage(ReviewedPage):
     """Lists the programme's workstreams."""
 
     introduction = models.TextField(
@@ -58,7 +59,7 @@ class WorkstreamIndexPage(Page):
         return context
 
 
-class WorkstreamPage(Page):
+class WorkstreamPage(ReviewedPage):
     """One of the programme's themes, e.g. Housing First and Homelessness."""
 
     summary = models.TextField(_("summary"), max_length=300, help_text=SUMMARY_HELP)
@@ -136,7 +137,7 @@ class WorkstreamPage(Page):
         return context
 
 
-class CommunityOfPracticePage(Page):
+class CommunityOfPracticePage(ReviewedPage):
     """A group of practitioners who meet regularly within a workstream."""
 
     summary = models.TextField(_("summary"), max_length=300, help_text=SUMMARY_HELP)

@@ -6,8 +6,10 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, TranslatableMixin
 
+from editorial.models import ReviewedSnippet
 
-class NavigationMenu(TranslatableMixin, ClusterableModel):
+
+class NavigationMenu(ReviewedSnippet, TranslatableMixin, ClusterableModel):
     """The main menu in the site header. One per language; editors choose its links and order."""
 
     name = models.CharField(

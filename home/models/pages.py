@@ -6,13 +6,14 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from editorial.models import ReviewedPage
 from home.blocks import BodyBlock
 
 HOME_EVENTS_SHOWN = 3
 HOME_RESOURCES_SHOWN = 3
 
 
-class HomePage(Page):
+class HomePage(ReviewedPage):
     """The front page of the site: one per language, at the top of the page tree."""
 
     introduction = models.TextField(
@@ -123,7 +124,7 @@ class HomePageFeaturedWorkstream(Orderable):
     panels = [FieldPanel("workstream")]
 
 
-class StandardPage(Page):
+class StandardPage(ReviewedPage):
     """A general content page: About, Get involved, Accessibility statement, Privacy notice..."""
 
     introduction = models.TextField(

@@ -4,8 +4,10 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from editorial.models import ReviewedSnippet
 
-class Person(TranslatableMixin, index.Indexed, models.Model):
+
+class Person(ReviewedSnippet, TranslatableMixin, index.Indexed, models.Model):
     """Someone the site credits: a speaker, an author, a workstream lead, a contributor."""
 
     name = models.CharField(

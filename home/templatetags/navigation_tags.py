@@ -8,13 +8,10 @@ register = template.Library()
 
 def menu_for_locale(locale):
     """The main menu in the language being read, or the default language's if not translated."""
-    menu = NavigationMenu.objects.filter(locale=locale).prefetch_related("items__page").first()
+    menus = NavigationMenu.objects.filter(live=True)  # drafts wait for review
+    menu = menus.filter(locale=locale).prefetch_related("items__page").first()
     if menu is None and locale != Locale.get_default():
-        menu = (
-            NavigationMenu.objects.filter(locale=Locale.get_default())
-            .prefetch_related("items__page")
-            .first()
-        )
+        menu = menus.filter(locale=Locale.get_default()).prefetch_related("items__page").first()
     return menu
 
 

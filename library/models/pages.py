@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from editorial.models import ReviewedPage
 from home.blocks import SHORT_RICH_TEXT_FEATURES, BodyBlock, HeadlineFigureBlock
 from home.pagination import paginate
 from library.languages import MATERIAL_LANGUAGES
@@ -17,7 +18,7 @@ from library.languages import MATERIAL_LANGUAGES
 SUMMARY_HELP = _("One or two sentences shown in listings and search results.")
 
 
-class ResourceIndexPage(Page):
+class ResourceIndexPage(ReviewedPage):
     """The resource library: every resource, searchable and filterable."""
 
     introduction = models.TextField(
@@ -52,7 +53,7 @@ class ResourceIndexPage(Page):
         return context
 
 
-class ResourcePage(Page):
+class ResourcePage(ReviewedPage):
     """One resource: a paper, toolkit, report, guide, video, podcast or e-learning module."""
 
     summary = models.TextField(_("summary"), max_length=400, help_text=SUMMARY_HELP)
@@ -163,7 +164,12 @@ class ResourcePage(Page):
 
     def credited_authors(self):
         """The people credited as authors, in the editor's order."""
-        return [link.person for link in self.authors.select_related("person") if link.person]
+        links = self.authors.select_related("person")
+        return [link.person for link in links if link.person and link.person.live]
+
+    def live_terms(self, field_name):
+        """Topics or audiences whose names are approved for the public site (live)."""
+        return [term for term in getattr(self, field_name).all() if term.live]
 
     def live_related_resources(self):
         """Related resources a visitor can open (live and public), in the editor's order."""
@@ -184,6 +190,8 @@ class ResourcePage(Page):
         context["authors"] = self.credited_authors()
         context["documents"] = list(self.documents.select_related("document"))
         context["workstreams"] = self.live_workstreams()
+        context["topics"] = self.live_terms("topics")
+        context["audiences"] = self.live_terms("audiences")
         context["related_resources"] = self.live_related_resources()
         return context
 
@@ -239,7 +247,7 @@ class RelatedResource(Orderable):
     panels = [FieldPanel("resource")]
 
 
-class EvaluationIndexPage(Page):
+class EvaluationIndexPage(ReviewedPage):
     """Independent evaluations of the programme."""
 
     introduction = models.TextField(
@@ -273,7 +281,7 @@ class EvaluationIndexPage(Page):
         return context
 
 
-class EvaluationReportPage(Page):
+class EvaluationReportPage(ReviewedPage):
     """An independent evaluation of the programme, with its findings and report files."""
 
     summary = models.TextField(_("summary"), max_length=400, help_text=SUMMARY_HELP)

@@ -6,8 +6,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from editorial.models import ReviewedSnippet
 
-class Term(TranslatableMixin, index.Indexed, models.Model):
+
+class Term(ReviewedSnippet, TranslatableMixin, index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(
         _("slug"),

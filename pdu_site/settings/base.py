@@ -240,3 +240,9 @@ LOGGING = {
 
 # No avatars from Gravatar: it would send a hash of each staff email address to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Approving a review publishes as the approver without a permission to publish directly.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.approval.publish_approved_content"
+WAGTAIL_WORKFLOW_ENABLED = True
+# Editing something while it is in review sends it back to the start of review.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True

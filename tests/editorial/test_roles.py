@@ -1,10 +1,15 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
-from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow
+from wagtail.models import GroupPagePermission, Page, Workflow
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
+from editorial.models import ApprovalByAnotherReviewerTask
 from editorial.roles import EDITORS, MEMBERS, REVIEWERS, ensure_roles
+from events.models import Venue
+from home.models import HomePage, NavigationMenu, Person
+from library.models import Audience, ResourceType, Topic
 from members.models import User
 
 pytestmark = pytest.mark.django_db
@@ -36,12 +41,14 @@ def test_migrate_creates_the_three_groups():
 
 
 def test_editors_can_add_and_edit_pages_but_not_publish():
-    assert page_actions(EDITORS) == {(1, "add_page"), (1, "change_page")}
+    # Granted on the home page (the top of the language's tree), not on the tree's root.
+    assert page_actions(EDITORS) == {(2, "add_page"), (2, "change_page")}
     assert Group.objects.get(name=EDITORS).permissions.filter(codename="access_admin").exists()
 
 
-def test_reviewers_can_also_publish():
-    assert page_actions(REVIEWERS) == {(1, "add_page"), (1, "change_page"), (1, "publish_page")}
+def test_reviewers_also_hold_wagtails_publish_permission():
+    # It lets them unpublish, cancel schedules and set privacy; publishing itself needs review.
+    assert page_actions(REVIEWERS) == {(2, "add_page"), (2, "change_page"), (2, "publish_page")}
 
 
 def test_editors_and_reviewers_can_upload_images_and_documents():
@@ -64,11 +71,32 @@ def test_members_have_no_admin_rights():
     assert not collection_permissions(MEMBERS)
 
 
-def test_the_review_workflow_is_approved_by_reviewers():
+def test_the_review_workflow_is_approved_by_another_reviewer():
     workflow = Workflow.objects.get(name="Review before publishing")
-    task = GroupApprovalTask.objects.get(pk=workflow.tasks.get().pk)
+    task = workflow.tasks.get().specific
+    assert isinstance(task, ApprovalByAnotherReviewerTask)
     assert list(task.groups.values_list("name", flat=True)) == [REVIEWERS]
     assert workflow.workflow_pages.filter(page=Page.get_first_root_node()).exists()
+    covered = {
+        ct.model_class()
+        for ct in ContentType.objects.filter(wagtail_workflow_content_type__workflow=workflow)
+    }
+    assert covered == {Person, NavigationMenu, Venue, ResourceType, Topic, Audience}
+
+
+def test_snippets_can_be_added_and_changed_but_never_published_directly():
+    for role in (EDITORS, REVIEWERS):
+        codenames = set(Group.objects.get(name=role).permissions.values_list("codename", flat=True))
+        assert {"add_person", "change_person", "add_venue", "change_topic"} <= codenames
+        assert not any(codename.startswith("publish_") for codename in codenames)
+
+
+def test_a_new_home_page_gets_the_role_permissions():
+    second_home = Page.get_first_root_node().add_child(
+        instance=HomePage(title="Second site", slug="second-site")
+    )
+    editors = GroupPagePermission.objects.filter(group__name=EDITORS, page=second_home)
+    assert {p.permission.codename for p in editors} == {"add_page", "change_page"}
 
 
 def role_snapshot():
@@ -94,12 +122,12 @@ def test_roles_are_reset_to_their_definition_on_migrate():
     editors.permissions.add(Permission.objects.get(codename="delete_user"))
     GroupPagePermission.objects.create(
         group=editors,
-        page=Page.get_first_root_node(),
+        page=Page.objects.get(depth=2),
         permission=Permission.objects.get(codename="publish_page"),
     )
     call_command("migrate", verbosity=0)
     assert not editors.permissions.filter(codename="delete_user").exists()
-    assert (1, "publish_page") not in page_actions(EDITORS)
+    assert (2, "publish_page") not in page_actions(EDITORS)
 
 
 def test_other_groups_are_left_alone():
