@@ -26,7 +26,13 @@ class EditorialConfig(AppConfig):
     verbose_name = "Editorial workflow"
 
     def ready(self):
+        from . import review_dates  # noqa: F401  (connects its page_published handler)
+
         post_migrate.connect(
             ensure_roles_after_migrate, sender=self, dispatch_uid="editorial.ensure_roles"
         )
         post_save.connect(grant_roles_on_new_top_page, dispatch_uid="editorial.top_page_roles")
+
+        from .notifications import send_review_emails_from_the_worker
+
+        send_review_emails_from_the_worker()

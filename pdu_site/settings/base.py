@@ -28,7 +28,6 @@ INSTALLED_APPS = [
     "events",
     "library",
     "search",
-    "editorial",
     "members",
     # Wagtail and its contrib apps.
     "wagtail_localize",
@@ -45,6 +44,8 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    # After Wagtail's apps: its ready() replaces Wagtail's review email handlers.
+    "editorial",
     "modelcluster",
     "taggit",
     # Background work: Wagtail's own tasks run in `manage.py db_worker`.
@@ -244,5 +245,5 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Approving a review publishes as the approver without a permission to publish directly.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.approval.publish_approved_content"
 WAGTAIL_WORKFLOW_ENABLED = True
-# Editing something while it is in review sends it back to the start of review.
-WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# Approving publishes the latest version, which the approver sees; whoever changed it last cannot
+# be the one to approve it (editorial.models.ApprovalByAnotherReviewerTask).
