@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from editorial.demo import build_section_team
 from editorial.roles import REVIEWERS
 from events import demo as events_demo
 from home.demo import build_people, fill_home_page
@@ -57,6 +58,7 @@ class Command(BaseCommand):
                 ],
             )
             configure_site_settings(home, [general["accessibility"], general["privacy"]])
+            build_section_team(workstreams["workstreams"]["housing-first-and-homelessness"])
 
         self.stdout.write(
             f"Demo site ready: {len(workstreams['workstreams'])} workstreams, "
