@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -211,9 +212,20 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "pptx", "odp", "xlsx", "o
 # A small PNG can decode to an enormous bitmap: cap pixels well below Wagtail's 128 million.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Search: the database's own full text (PostgreSQL with English stemming; SQLite for `make run`),
+# or OpenSearch when OPENSEARCH_URL is set (install opensearch-py; then `manage.py update_index`).
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"},
 }
+OPENSEARCH_URL = env_str("OPENSEARCH_URL")
+if OPENSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS["default"] = {
+        "BACKEND": "wagtail.search.backends.opensearch3",
+        "URLS": [OPENSEARCH_URL],
+        "INDEX": env_str("OPENSEARCH_INDEX", "pdu"),
+        "TIMEOUT": 10,
+        "AUTO_UPDATE": True,
+    }
 # New translations start as drafts, so they go through review like everything else.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
