@@ -37,8 +37,11 @@ checks: install
 	DJANGO_SETTINGS_MODULE=pdu_site.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=pdu_site.settings.test $(MANAGE) makemigrations --check --dry-run
 
+# Two test processes: one per core on the 2-core machines this runs on. PYTEST_WORKERS=0 for one.
+PYTEST_WORKERS ?= 2
+
 pytest: install
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest --numprocesses $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -42,14 +42,17 @@ def pytest_runtest_makereport(item, call):
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     skipped = terminalreporter.stats.get("skipped", [])
-    deselected = config.stash.get(POSTGRES_DESELECTED, 0)
-    if not skipped and not deselected:
+    # With pytest-xdist, collection (and so deselection) happens in the workers.
+    postgres_left_out = not database_is_postgres()
+    if not skipped and not postgres_left_out:
         return
     terminalreporter.section("NOT EVERYTHING WAS TESTED", sep="!", red=True, bold=True)
-    if deselected:
+    if postgres_left_out:
+        deselected = config.stash.get(POSTGRES_DESELECTED, None)
+        count = f"{deselected} " if deselected else ""
         terminalreporter.write_line(
-            f"{deselected} PostgreSQL test(s) deselected: DATABASE_URL is not PostgreSQL. "
-            "Run with DATABASE_URL=postgres://... to include them."
+            f"The {count}tests marked `postgres` were deselected: DATABASE_URL is not "
+            "PostgreSQL. Run with DATABASE_URL=postgres://... to include them."
         )
     for report in skipped:
         reason = report.longrepr[-1] if isinstance(report.longrepr, tuple) else report.longrepr
