@@ -4,6 +4,7 @@ from django.conf import settings
 from wagtail.models import Collection, Locale, Page, Site
 
 from editorial.roles import ensure_roles
+from editorial.workflow import ensure_review_workflow
 from home.models import HomePage
 
 
@@ -24,4 +25,5 @@ def ensure_site_tree():
         defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "PDU Hub"},
     )
     ensure_roles()
+    ensure_review_workflow()  # a flush removed its link to the root page
     return home
