@@ -71,7 +71,7 @@ def build(home, people, workstreams):
     # Links between resources, once every resource exists.
     for item in RESOURCES:
         related = [resources[slug] for slug in item.related]
-        update_page(
+        resources[item.slug] = update_page(
             resources[item.slug],
             related_resources=[RelatedResource(resource=page) for page in related],
         )
@@ -236,16 +236,19 @@ def child_page(parent, model, *, slug, **values):
         parent.add_child(instance=page)
         page.save_revision().publish()
         return page
-    update_page(page, **values)
-    return page
+    return update_page(page, **values)
 
 
 def update_page(page, **values):
     """Set `values` on a live page and publish a revision, but only if anything differs."""
+    # Work on the page as stored: an instance kept from earlier may predate its last publish.
+    page = type(page).objects.get(pk=page.pk)
     before = fingerprint(page)
     assign(page, values)
     if fingerprint(page) != before or not page.live or page.has_unpublished_changes:
         page.save_revision().publish()
+        page.refresh_from_db()
+    return page
 
 
 def assign(page, values):

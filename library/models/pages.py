@@ -12,7 +12,6 @@ from wagtail.search import index
 
 from editorial.models import ReviewedPage
 from home.blocks import SHORT_RICH_TEXT_FEATURES, BodyBlock, HeadlineFigureBlock
-from home.pagination import paginate
 from library.languages import MATERIAL_LANGUAGES
 
 SUMMARY_HELP = _("One or two sentences shown in listings and search results.")
@@ -38,18 +37,20 @@ class ResourceIndexPage(ReviewedPage):
         verbose_name = _("resource library page")
 
     def listed_resources(self, request):
-        """The resources this page lists, newest first.
+        """The search, filters and page of results that `request` asks for (library_search).
 
-        Every live, public resource in this page's language, wherever it sits in the tree. Search
-        and filters (from `request`) narrow this list when they arrive.
+        Every live resource in this page's language, wherever it sits in the tree, newest first
+        unless searched; members-only ones are included and marked `members_only`.
         """
-        from library.listings import latest_resources
+        from library.library_search import search_library
 
-        return latest_resources(self.locale)
+        return search_library(request, self.locale)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["resources"] = paginate(request, self.listed_resources(request))
+        search = self.listed_resources(request)
+        context["search"] = search
+        context["resources"] = search.resources
         return context
 
 
@@ -145,6 +146,10 @@ class ResourcePage(ReviewedPage):
         index.SearchField("body"),
         index.RelatedFields(
             "authors", [index.RelatedFields("person", [index.SearchField("name")])]
+        ),
+        # The words inside the attached files (library/text_extraction.py), capped per file.
+        index.RelatedFields(
+            "documents", [index.RelatedFields("document", [index.SearchField("indexed_text")])]
         ),
         index.FilterField("resource_type"),
         index.FilterField("material_language"),
@@ -338,6 +343,10 @@ class EvaluationReportPage(ReviewedPage):
         index.SearchField("evaluator"),
         index.SearchField("key_findings"),
         index.SearchField("body"),
+        # The words inside the report files (library/text_extraction.py), capped per file.
+        index.RelatedFields(
+            "documents", [index.RelatedFields("document", [index.SearchField("indexed_text")])]
+        ),
     ]
 
     parent_page_types = ["library.EvaluationIndexPage"]

@@ -93,15 +93,29 @@ class ResourceIndexPageTests(WagtailPageTestCase):
         self.assertEqual(card_titles(html), ["Newer toolkit", "Older paper"])
         self.assertIn("2 resources", html.main.get_text())
 
-    def test_members_only_resources_are_not_listed(self):
+    def test_members_only_resources_are_listed_with_a_label_and_no_more(self):
+        # The DESIGN contract: title, summary and a "Members only" label, never more.
         index = ResourceIndexPageFactory(parent=self.home)
-        ResourcePageFactory(parent=index, title="Open to all")
-        private = ResourcePageFactory(parent=index, title="Members only")
+        ResourcePageFactory(parent=index, title="Open to all", publication_year=2024)
+        private = ResourcePageFactory(
+            parent=index,
+            title="Members' webinar notes",
+            summary="Notes from the members' webinar.",
+            publication_year=2020,
+            body=[("paragraph", "<p>Only for members to read.</p>")],
+        )
         PageViewRestriction.objects.create(page=private, restriction_type="login")
 
         html = soup(self.client.get(index.url))
 
-        self.assertEqual(card_titles(html), ["Open to all"])
+        self.assertEqual(card_titles(html), ["Open to all", "Members' webinar notes"])
+        open_card, private_card = html.select(".card-list .card")
+        self.assertIsNone(open_card.select_one(".tag--members"))
+        self.assertEqual(
+            private_card.select_one(".tag.tag--members").get_text(strip=True), "Members only"
+        )
+        self.assertIn("Notes from the members' webinar.", private_card.get_text())
+        self.assertNotIn("Only for members to read.", html.get_text())
 
     def test_an_empty_library_says_so(self):
         index = ResourceIndexPageFactory(parent=self.home)
