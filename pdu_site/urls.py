@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import healthz
+from search.views import search_view, suggest_view
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -24,6 +25,8 @@ if settings.DEBUG:
 
 # Public pages carry their language in the URL (/pl/...); English, the default, has no prefix.
 urlpatterns += i18n_patterns(
+    path("search/", search_view, name="search"),
+    path("search/suggest/", suggest_view, name="search_suggest"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

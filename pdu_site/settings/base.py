@@ -254,6 +254,9 @@ LOGGING = {
 # No avatars from Gravatar: it would send a hash of each staff email address to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
+# Search term counts are kept 90 days (see search/retention.py).
+WAGTAILSEARCH_HITS_MAX_AGE = 90
+
 # Approving a review publishes as the approver without a permission to publish directly.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.approval.publish_approved_content"
 WAGTAIL_WORKFLOW_ENABLED = True
