@@ -27,3 +27,6 @@ WHITENOISE_AUTOREFRESH = True
 # Every test runs tasks inline; their progress lines would drown the output of a failing test.
 LOGGING["loggers"]["django_tasks"] = {"level": "WARNING"}  # noqa: F405
 LOGGING["loggers"]["wagtail"] = {"level": "WARNING"}  # noqa: F405
+
+# Send search-term counts to the (immediate) task queue after every search, so tests see them.
+SEARCH_TERMS_FLUSH_SECONDS = 0

@@ -41,6 +41,28 @@ def test_each_search_counts_a_hit_and_empty_ones_a_miss(client, make_page):
     assert QueryDailyHits.objects.count() == 2  # one row per term per day
 
 
+def test_a_search_writes_nothing_until_the_buffer_is_sent(client, make_page, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    from search.analytics import buffer
+    from search.tasks import record_search_terms
+
+    make_page("Hostel life", introduction="Hostels.")  # indexed straight away
+    buffer.send()  # start from an empty buffer
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.SEARCH_TERMS_FLUSH_SECONDS = 60
+
+    for query in ("hostel", "hostel", "zebracrossing"):
+        client.get("/search/", {"q": query})
+
+    assert not DBTaskResult.objects.exists()
+    assert not QueryDailyHits.objects.exists()
+    buffer.send()  # what happens after a minute, or when the process stops
+    queued = DBTaskResult.objects.get(task_path=record_search_terms.module_path)
+    _date, counts = queued.args_kwargs["args"]
+    assert sorted(map(tuple, counts)) == [("hostel", 2, 0), ("zebracrossing", 1, 1)]
+
+
 def test_the_task_adds_to_daily_counters():
     today = timezone.localdate().isoformat()
     for _ in range(3):
