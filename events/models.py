@@ -1,5 +1,4 @@
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -11,21 +10,12 @@ from wagtail.search import index
 
 from editorial.models import ReviewedPage, ReviewedSnippet
 from home.blocks import SHORT_RICH_TEXT_FEATURES, BodyBlock
-from home.pagination import DEFAULT_PER_PAGE
+from home.pagination import DEFAULT_PER_PAGE, paginate
 
 # Each list on the events page has its own page number, so both can be browsed independently.
 UPCOMING_PAGE_PARAM = "page"
 PAST_PAGE_PARAM = "past_page"
 EVENTS_PER_PAGE = DEFAULT_PER_PAGE
-
-
-def paginate_by(request, items, param, per_page):
-    """Like home.pagination.paginate, for a list whose page number is in ?<param>=.
-
-    Anything that is not a page number gives the first page, and a number past the end (or below
-    one) gives the last page, so an odd or stale link never becomes an error.
-    """
-    return Paginator(items, per_page).get_page(request.GET.get(param))
 
 
 class EventFormat(models.TextChoices):
@@ -127,17 +117,17 @@ class EventIndexPage(ReviewedPage):
         from events.listings import past_events, upcoming_events
 
         context = super().get_context(request, *args, **kwargs)
-        context["upcoming_page"] = paginate_by(
+        context["upcoming_page"] = paginate(
             request,
             upcoming_events(self.locale).select_related("venue"),
-            UPCOMING_PAGE_PARAM,
             EVENTS_PER_PAGE,
+            param=UPCOMING_PAGE_PARAM,
         )
-        context["past_page"] = paginate_by(
+        context["past_page"] = paginate(
             request,
             past_events(self.locale).select_related("venue"),
-            PAST_PAGE_PARAM,
             EVENTS_PER_PAGE,
+            param=PAST_PAGE_PARAM,
         )
         context["upcoming_page_param"] = UPCOMING_PAGE_PARAM
         context["past_page_param"] = PAST_PAGE_PARAM

@@ -1,5 +1,4 @@
 from django import template
-from django.template.defaulttags import querystring
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -34,13 +33,3 @@ def event_when(event):
         "end_day": date_format(end, DAY_FORMAT),
         "end": end_time,
     }
-
-
-@register.simple_tag(takes_context=True)
-def page_querystring(context, param, number):
-    """The current query string with ?<param>=<number>, other parameters kept.
-
-    Django's own {% querystring %} needs the parameter's name written in the template; the events
-    page has two lists, each with its own page parameter, sharing one pagination include.
-    """
-    return querystring(context, **{param: number})

@@ -2,9 +2,6 @@ from datetime import datetime
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
-from django.template import RequestContext, Template
-from django.test import RequestFactory
-
 from events.templatetags.event_tags import event_when
 
 LONDON = ZoneInfo("Europe/London")
@@ -39,10 +36,3 @@ def test_an_evening_event_that_crosses_midnight_utc_stays_on_one_london_day():
     # 23:30 UTC in summer is already the next day in London; both ends are on that day.
     when = event(datetime(2026, 6, 30, 23, 30, tzinfo=UTC), datetime(2026, 7, 1, 1, 0, tzinfo=UTC))
     assert event_when(when) == "Wednesday 1 July 2026, 00:30 to 02:00"
-
-
-def test_page_querystring_sets_one_parameter_and_keeps_the_rest():
-    request = RequestFactory().get("/events/", {"page": "2", "topic": "housing"})
-    template = Template("{% load event_tags %}{% page_querystring param number %}")
-    rendered = template.render(RequestContext(request, {"param": "past_page", "number": 3}))
-    assert rendered == "?page=2&amp;topic=housing&amp;past_page=3"
