@@ -4,56 +4,22 @@ import datetime
 import io
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 from freezegun import freeze_time
 from openpyxl import load_workbook
 from wagtail.models import Workflow
 
-from editorial.roles import EDITORS, MEMBERS, REVIEWERS
-from home.models import HomePage, Person, StandardPage
-from members.models import User
+from editorial.roles import EDITORS, REVIEWERS
+from home.models import Person, StandardPage
+
+from .conftest import make_user
 
 pytestmark = pytest.mark.django_db
 
 DASHBOARD = "/admin/"
 SCHEDULED_REPORT = "/admin/reports/scheduled-content/"
 REVIEW_REPORT = "/admin/reports/due-for-review/"
-
-
-def make_user(email, group_name=None, superuser=False):
-    if superuser:
-        return User.objects.create_superuser(email, "a-long-test-password")
-    user = User.objects.create_user(email, "a-long-test-password")
-    if group_name:
-        user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-@pytest.fixture
-def editor():
-    return make_user("editor@example.org", EDITORS)
-
-
-@pytest.fixture
-def reviewer():
-    return make_user("reviewer@example.org", REVIEWERS)
-
-
-@pytest.fixture
-def member():
-    return make_user("member@example.org", MEMBERS)
-
-
-@pytest.fixture
-def administrator():
-    return make_user("admin@example.org", superuser=True)
-
-
-@pytest.fixture
-def home():
-    return HomePage.objects.get(depth=2)
 
 
 def add_page(home, title):

@@ -4,31 +4,20 @@ import datetime
 import io
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from freezegun import freeze_time
 from wagtail.models import Revision
 
 from editorial.review_dates import a_year_after, site_today
 from editorial.roles import EDITORS, REVIEWERS
-from home.models import HomePage, StandardPage
-from members.models import User
+from home.models import StandardPage
+
+from .conftest import make_user
 
 pytestmark = pytest.mark.django_db
 
 DASHBOARD = "/admin/"
 REVIEW_REPORT = "/admin/reports/due-for-review/"
-
-
-def make_user(email, group_name):
-    user = User.objects.create_user(email, "a-long-test-password")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-@pytest.fixture
-def home():
-    return HomePage.objects.get(depth=2)
 
 
 def add_page(home, title, **fields):
