@@ -1,5 +1,6 @@
 """Demo accounts, one per role, for trying the site on a laptop. Never loaded in production."""
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
 from editorial.roles import EDITORS, MEMBERS, REVIEWERS
@@ -31,6 +32,10 @@ def create_demo_users():
         )
         user.set_password(password)
         user.save(update_fields=["password"])
+        # Verified, so the demo accounts sign in straight away.
+        EmailAddress.objects.update_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
         if group_name:
             user.groups.set([Group.objects.get(name=group_name)])
         users.append(user)

@@ -1,8 +1,10 @@
 """The site's user: one account type for staff and members, signing in by email address."""
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -39,6 +41,35 @@ class UserManager(BaseUserManager):
         return self._create_user(email, password, **extra_fields)
 
 
+class OrganisationType(models.TextChoices):
+    """The kinds of organisation funders ask about; "none" is a real answer, not a gap."""
+
+    VOLUNTARY = "voluntary", _("Voluntary or community organisation")
+    HEALTH = "health", _("NHS or health service")
+    LOCAL_AUTHORITY = "local_authority", _("Local authority (council)")
+    CRIMINAL_JUSTICE = "criminal_justice", _("Police, probation or prison")
+    HOUSING = "housing", _("Housing provider")
+    EDUCATION = "education", _("College or university")
+    PRIVATE = "private", _("Private sector")
+    NONE = "none", _("No organisation (for example, lived experience)")
+    OTHER = "other", _("Other")
+
+
+# Outward code and an optional inward code: "NG1", "NG7 2RD". Checked loosely on purpose.
+uk_postcode_validator = RegexValidator(
+    r"^[A-Z]{1,2}[0-9][0-9A-Z]?( ?[0-9][A-Z]{2})?$",
+    _("Enter a UK postcode, such as NG1 5AW, or just its first part, such as NG1."),
+)
+
+
+def normalise_postcode(postcode):
+    """Upper case, single space before the inward code: " ng15aw " becomes "NG1 5AW"."""
+    compact = "".join((postcode or "").split()).upper()
+    if len(compact) > 4 and compact[-3].isdigit():
+        return f"{compact[:-3]} {compact[-3:]}"
+    return compact
+
+
 class User(AbstractUser):
     """A person with an account. The email address is the sign-in name; there is no username."""
 
@@ -49,6 +80,25 @@ class User(AbstractUser):
         help_text=_("Used to sign in and for messages about the account."),
         error_messages={"unique": _("An account with this email address already exists.")},
     )
+
+    # About the member's work, all optional: people with lived experience may have none of it.
+    job_title = models.CharField(_("job title or role"), max_length=150, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    organisation_type = models.CharField(
+        _("type of organisation"), max_length=30, choices=OrganisationType.choices, blank=True
+    )
+    work_postcode = models.CharField(
+        _("work postcode"),
+        max_length=8,
+        blank=True,
+        validators=[uk_postcode_validator],
+        help_text=_("Used only to count members by area."),
+    )
+    # Consent to news by email is opt-in; the date shows when it was given.
+    email_consent = models.BooleanField(_("wants emails about events and news"), default=False)
+    email_consent_at = models.DateTimeField(_("email consent given"), null=True, blank=True)
+    # Set when the member was told an inactive account is about to be deleted.
+    deletion_warning_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -74,3 +124,17 @@ class User(AbstractUser):
     def clean(self):
         super().clean()
         self.email = normalise_email(self.email)
+        self.work_postcode = normalise_postcode(self.work_postcode)
+
+    def set_email_consent(self, wanted, when=None):
+        """Record a yes or no to news by email; a yes keeps the date it was first given."""
+        if wanted and not self.email_consent:
+            self.email_consent_at = when or timezone.now()
+        if not wanted:
+            self.email_consent_at = None
+        self.email_consent = wanted
+
+    @property
+    def postcode_area(self):
+        """The outward code ("NG7"), the part of a postcode used for counting by area."""
+        return self.work_postcode.split(" ")[0] if self.work_postcode else ""

@@ -27,6 +27,9 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_view, name="search"),
     path("search/suggest/", suggest_view, name="search_suggest"),
+    # The member's own pages, then allauth's sign-up, sign-in, email and password views.
+    path("accounts/", include("members.urls")),
+    path("accounts/", include("allauth.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

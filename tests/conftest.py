@@ -65,3 +65,12 @@ def site_tree(db):
     from tests.site_tree import ensure_site_tree
 
     return ensure_site_tree()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: rate limits and cooldowns never leak between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -29,6 +29,11 @@ INSTALLED_APPS = [
     "library",
     "search",
     "members",
+    "elearning",
+    "get_involved",
+    # Accounts: sign-up, sign-in, email addresses (members and staff alike).
+    "allauth",
+    "allauth.account",
     # Wagtail and its contrib apps.
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -68,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -129,7 +135,46 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "wagtailadmin_login"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+# One sign-in page for everyone: members, and visitors sent there by a members-only page.
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "members:hub"
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
+
+# Accounts (django-allauth). Email is the sign-in name; it must be verified before first sign-in.
+ACCOUNT_ADAPTER = "members.adapter.AccountAdapter"
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_FORMS = {"signup": "members.forms.SignupForm"}
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_SESSION_REMEMBER = None
+# A signed-in visitor sent to sign in by a page they may not open sees why, not a redirect.
+ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
+# Bots fill in every field; people never see this one.
+ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "PDU Hub: "
+# allauth's rate limits. Failed sign-ins: 10 a minute from one address, 5 per account in 5 minutes.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "10/m/ip,5/300s/key",
+    "signup": "5/m/ip,20/h/ip",
+}
+
+# How long personal data is kept (members/retention.py; the privacy notice states these).
+PDU_FORM_SUBMISSION_RETENTION_DAYS = env_int("PDU_FORM_SUBMISSION_RETENTION_DAYS", 730)
+PDU_INACTIVE_ACCOUNT_RETENTION_DAYS = env_int("PDU_INACTIVE_ACCOUNT_RETENTION_DAYS", 3 * 365)
+PDU_INACTIVE_ACCOUNT_WARNING_DAYS = env_int("PDU_INACTIVE_ACCOUNT_WARNING_DAYS", 30)
+# Get-involved forms: submissions allowed per address (django-ratelimit's rate syntax).
+PDU_FORM_RATE_LIMIT = env_str("PDU_FORM_RATE_LIMIT", "5/h")
 
 # Internationalisation. Only English is switched on; more languages join this list later.
 LANGUAGE_CODE = "en-gb"
