@@ -1,5 +1,8 @@
+from urllib.parse import quote, urlencode
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -93,6 +96,16 @@ class Venue(ReviewedSnippet, TranslatableMixin, index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def map_url(self):
+        """An OpenStreetMap search for the venue: the postcode finds UK addresses reliably."""
+        place = self.postcode.strip() or ", ".join(self.address_lines())
+        query = urlencode({"query": place}, quote_via=quote)
+        return f"https://www.openstreetmap.org/search?{query}"
+
+    def address_lines(self):
+        return [line.strip() for line in self.address.splitlines() if line.strip()]
+
 
 class EventIndexPage(ReviewedPage):
     """What's on: upcoming and past events."""
@@ -114,18 +127,21 @@ class EventIndexPage(ReviewedPage):
         verbose_name = _("event index page")
 
     def get_context(self, request, *args, **kwargs):
+        from events.filters import event_filters
         from events.listings import past_events, upcoming_events
 
         context = super().get_context(request, *args, **kwargs)
+        filters = event_filters(request.GET, self.locale)
+        context["filters"] = filters
         context["upcoming_page"] = paginate(
             request,
-            upcoming_events(self.locale).select_related("venue"),
+            filters.apply(upcoming_events(self.locale)).select_related("venue"),
             EVENTS_PER_PAGE,
             param=UPCOMING_PAGE_PARAM,
         )
         context["past_page"] = paginate(
             request,
-            past_events(self.locale).select_related("venue"),
+            filters.apply(past_events(self.locale)).select_related("venue"),
             EVENTS_PER_PAGE,
             param=PAST_PAGE_PARAM,
         )
@@ -274,6 +290,8 @@ class EventPage(ReviewedPage):
         return self.event_format in (EventFormat.IN_PERSON, EventFormat.HYBRID)
 
     def get_context(self, request, *args, **kwargs):
+        from events.structured_data import event_structured_data
+
         context = super().get_context(request, *args, **kwargs)
         context["speakers"] = self.speakers.select_related("person", "person__photo")
         # Only published pages: a link to a draft would be a 404 for the reader.
@@ -283,7 +301,15 @@ class EventPage(ReviewedPage):
         )
         community = self.community_of_practice
         context["community"] = community if community is not None and community.live else None
+        context["structured_data"] = event_structured_data(self, request)
         return context
+
+    @property
+    def calendar_url(self):
+        """The event's .ics file; None for a page not saved yet (a preview of a new page)."""
+        if self.pk is None:
+            return None
+        return reverse("event_calendar", args=[self.pk])
 
     @property
     def public_venue(self):

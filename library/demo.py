@@ -9,6 +9,8 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection
 from wagtail.rich_text import RichText
 
+from members.restrictions import members_only_collection, restrict_to_members
+
 from .demo_content import (
     AUDIENCES,
     EVALUATION_INDEX_INTRODUCTION,
@@ -18,6 +20,7 @@ from .demo_content import (
     RESOURCES,
     TOPICS,
 )
+from .demo_members_only import MEMBERS_ONLY_RESOURCES
 from .demo_pdfs import render_pdf
 from .models import (
     Audience,
@@ -74,6 +77,17 @@ def build(home, people, workstreams):
         resources[item.slug] = update_page(
             resources[item.slug],
             related_resources=[RelatedResource(resource=page) for page in related],
+        )
+    # A webinar recording and meeting notes for members, their files in "Members only".
+    for item in MEMBERS_ONLY_RESOURCES:
+        resources[item.slug] = build_members_only_resource(
+            resource_index,
+            item,
+            resource_type=types[item.resource_type],
+            topics=[topics[slug] for slug in item.topics],
+            audiences=[audiences[slug] for slug in item.audiences],
+            authors=[people[key] for key in item.authors if key in people],
+            workstreams=[workstreams[slug] for slug in item.workstreams if slug in workstreams],
         )
 
     evaluation_index = child_page(
@@ -193,6 +207,29 @@ def build_resource(
             for document, link_text in documents
         ],
     )
+
+
+def build_members_only_resource(index, item, **terms):
+    """A resource restricted to Members, whose files sit in the "Members only" collection."""
+    collection = members_only_collection()
+    author = item.publisher or "Practice Development Unit"
+    documents = []
+    for number, file in enumerate(item.files, start=1):
+        document = demo_document(
+            file.title,
+            f"{item.slug}-{number}.pdf",
+            file.paragraphs,
+            collection,
+            subtitle=f"For members of the PDU Hub. Part of: {item.title}",
+            author=author,
+        )
+        if document.collection_id != collection.pk:  # moved by hand since the last run
+            document.collection = collection
+            document.save(update_fields=["collection"])
+        documents.append((document, ""))
+    page = build_resource(index, item, documents=documents, **terms)
+    restrict_to_members(page)
+    return page
 
 
 def build_evaluation(index, item, collection):

@@ -25,7 +25,8 @@ RESOURCE_TYPES = {
     "podcast": ("Podcast", "A recording to listen to, with a transcript."),
     "e-learning-module": (
         "E-learning module",
-        "A module of the PDU's e-learning suite, worked through at your own pace.",
+        "Online learning worked through at your own pace. The PDU's own e-learning suite has "
+        "its own section of the site, E-learning: add its modules there.",
     ),
 }
 

@@ -24,10 +24,10 @@ from dataclasses import dataclass, field
 from django import forms
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import PageViewRestriction
 
 from home.pagination import paginate
 from library.languages import MATERIAL_LANGUAGES
+from members.restrictions import members_only_page_ids
 
 MAX_QUERY_LENGTH = 200
 FIRST_YEAR, LAST_YEAR = 1900, 2100
@@ -333,11 +333,9 @@ def active_filters(path, data, facets):
 
 def mark_members_only(resources):
     """Set `members_only` on each resource with a view restriction on itself or an ancestor."""
-    if not resources:
-        return
-    restricted = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    restricted = members_only_page_ids(resources)
     for resource in resources:
-        resource.members_only = any(resource.path.startswith(path) for path in restricted)
+        resource.members_only = resource.pk in restricted
 
 
 def search_library(request, locale):

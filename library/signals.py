@@ -1,9 +1,15 @@
-"""Queue a document's text extraction when it is created or its file is replaced.
+"""Keep documents' text in the search index current, and private while it is members only.
 
 However a document is saved (the admin's uploaders, the edit form's "change file", demo content,
 code), these handlers notice a new file and queue `extract_document_text` once the transaction
 commits. Nothing here may make a save fail: extraction problems end up in the document's
 `text_status`, never in the upload.
+
+A document's text is indexed only while its collection is public (CustomDocument.indexed_text),
+so the documents, and the pages that hold their text, are indexed again when a collection's
+privacy changes or a document moves to another collection. Those tasks are queued in the same
+transaction as the change, like Wagtail's own indexing: the database queue runs them once it
+commits.
 """
 
 import logging
@@ -76,4 +82,58 @@ def enqueue_text_extraction(document_id):
             "Could not queue text extraction for document %s; run "
             "`manage.py extract_document_text --only-missing` to catch up",
             document_id,
+        )
+
+
+# Privacy ---------------------------------------------------------------------------------------
+
+
+def note_collection_change(sender, instance, raw=False, **kwargs):
+    """pre_save: remember whether the document is moving to another collection."""
+    instance._collection_changed = False
+    if raw or instance.pk is None:
+        return
+    stored = sender.objects.filter(pk=instance.pk).values_list("collection_id", flat=True).first()
+    instance._collection_changed = stored is not None and stored != instance.collection_id
+
+
+def reindex_after_collection_change(sender, instance, created, raw=False, **kwargs):
+    """post_save: Wagtail indexes the document itself again; its pages are ours to update."""
+    if raw or not getattr(instance, "_collection_changed", False):
+        return
+    instance._collection_changed = False
+    from library.tasks import reindex_pages_using_document
+
+    enqueue_logged(reindex_pages_using_document, instance.pk)
+
+
+def collection_restriction_added(sender, instance, created, raw=False, **kwargs):
+    """post_save of a CollectionViewRestriction: its documents just became members only."""
+    if created and not raw:
+        queue_collection_reindex(instance.collection_id)
+
+
+def collection_restriction_removed(sender, instance, origin=None, **kwargs):
+    """post_delete of a CollectionViewRestriction: its documents may be public again.
+
+    Not when it goes with its collection: a collection is deleted only once it is empty.
+    """
+    if getattr(origin, "model", type(origin)) is sender:
+        queue_collection_reindex(instance.collection_id)
+
+
+def queue_collection_reindex(collection_id):
+    from library.tasks import reindex_documents_in_collection
+    from members.search_index import note_privacy_changed
+
+    note_privacy_changed()
+    enqueue_logged(reindex_documents_in_collection, collection_id)
+
+
+def enqueue_logged(task, *args):
+    try:
+        task.enqueue(*args)
+    except Exception:  # a full or unreachable queue must not undo the change itself
+        logger.exception(
+            "Could not queue %s%r; run `manage.py update_index` to catch up", task.name, args
         )

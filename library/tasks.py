@@ -55,19 +55,19 @@ def update_document_text(document_id):
     return result
 
 
-def pages_using_document(document):
-    """Every resource and evaluation report (live or draft) that lists `document` as a file."""
-    from library.models import (
-        EvaluationReportDocument,
-        EvaluationReportPage,
-        ResourceDocument,
-        ResourcePage,
-    )
+def document_link_models():
+    """Every model that attaches files to pages: the concrete subclasses of DocumentLink."""
+    from django.apps import apps
 
-    for page_model, link_model in (
-        (ResourcePage, ResourceDocument),
-        (EvaluationReportPage, EvaluationReportDocument),
-    ):
+    from library.models.pages import DocumentLink
+
+    return [model for model in apps.get_models() if issubclass(model, DocumentLink)]
+
+
+def pages_using_document(document):
+    """Every page (live or draft) that lists `document` as a file, whatever its type."""
+    for link_model in document_link_models():
+        page_model = link_model._meta.get_field("page").related_model
         page_ids = link_model.objects.filter(document=document).values("page_id")
         yield from page_model.objects.filter(pk__in=page_ids)
 
@@ -81,3 +81,24 @@ def reindex_document_and_pages(document):
                 index.insert_or_update_object(item)
         except Exception:  # one page failing to index must not stop the others
             logger.exception("Could not update the search index for %r", item)
+
+
+@task()
+def reindex_pages_using_document(document_id):
+    """After a document moved to another collection: its pages hold its text, or no longer may."""
+    document = get_document_model().objects.filter(pk=document_id).first()
+    if document is not None:
+        reindex_document_and_pages(document)
+
+
+@task()
+def reindex_documents_in_collection(collection_id):
+    """After a collection's privacy changed: its documents, those below it, and their pages."""
+    from wagtail.models import Collection
+
+    collection = Collection.objects.filter(pk=collection_id).only("path").first()
+    if collection is None:
+        return
+    documents = get_document_model().objects.filter(collection__path__startswith=collection.path)
+    for document in documents.order_by("pk").iterator():
+        reindex_document_and_pages(document)

@@ -87,3 +87,48 @@ class SignupForm(AllauthSignupForm):
         user.work_postcode = data["work_postcode"]
         user.set_email_consent(data["email_consent"])
         user.save()
+
+
+class EmailPreferencesForm(forms.Form):
+    """The hub's yes or no to news by email."""
+
+    email_consent = forms.BooleanField(
+        label=_("Send me emails about events and news (about twice a month)"),
+        required=False,
+        help_text=_("We still email you about your account, for example to reset a password."),
+    )
+
+    def save(self, user):
+        user.set_email_consent(self.cleaned_data["email_consent"])
+        user.save(update_fields=["email_consent", "email_consent_at"])
+        return user
+
+
+class DeleteAccountForm(forms.Form):
+    """Asks for the password, so a device left signed in cannot delete someone's account."""
+
+    # Far longer than any real password; anything longer is refused rather than hashed.
+    MAX_PASSWORD_LENGTH = 1024
+
+    password = forms.CharField(
+        label=_("Your password"),
+        max_length=MAX_PASSWORD_LENGTH,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={
+            "required": _("Enter your password to delete your account."),
+            "max_length": _("That is longer than any password on this site. Check it."),
+        },
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(
+                _("That is not your password. Check it and try again."), code="wrong_password"
+            )
+        return password

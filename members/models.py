@@ -1,5 +1,6 @@
 """The site's user: one account type for staff and members, signing in by email address."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.validators import RegexValidator
 from django.db import models
@@ -138,3 +139,46 @@ class User(AbstractUser):
     def postcode_area(self):
         """The outward code ("NG7"), the part of a postcode used for counting by area."""
         return self.work_postcode.split(" ")[0] if self.work_postcode else ""
+
+
+class SavedPage(models.Model):
+    """A page a member keeps in their hub to come back to (a resource, for example)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_pages"
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
+    )
+    saved_at = models.DateTimeField(_("saved"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("saved page")
+        verbose_name_plural = _("saved pages")
+        ordering = ["-saved_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "page"], name="members_savedpage_once_per_user")
+        ]
+
+    def __str__(self):
+        return f"{self.user_id}: {self.page_id}"
+
+
+class RetentionRun(models.Model):
+    """One run of the daily clear-out of old personal data (members/retention.py).
+
+    The worker's clock reads the latest row to know when the clear-out is next due, so a restart
+    neither skips a day nor runs it twice; the counts tell operators what each run removed.
+    """
+
+    finished_at = models.DateTimeField(default=timezone.now, db_index=True)
+    form_submissions_deleted = models.PositiveIntegerField(default=0)
+    warnings_sent = models.PositiveIntegerField(default=0)
+    accounts_deleted = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-finished_at"]
+        get_latest_by = "finished_at"
+
+    def __str__(self):
+        return f"Retention run at {self.finished_at:%Y-%m-%d %H:%M}"

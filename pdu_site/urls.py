@@ -12,6 +12,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("home.crawler_urls")),
 ]
 
 if settings.DEBUG:
@@ -30,6 +31,7 @@ urlpatterns += i18n_patterns(
     # The member's own pages, then allauth's sign-up, sign-in, email and password views.
     path("accounts/", include("members.urls")),
     path("accounts/", include("allauth.urls")),
+    path("", include("events.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -29,6 +29,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
+from members.restrictions import members_only_collection_ids
+
 EXCERPT_WORDS = 30
 WORDS_BEFORE_MATCH = 10
 MAX_QUERY_TERMS = 12
@@ -250,14 +252,24 @@ def attached_documents(page):
 
 
 def prefetch_for_excerpts(pages):
-    """Load what excerpts need for `pages` (specific pages): one query per type with files."""
+    """Load what excerpts need for `pages` (specific pages): one query per type with files.
+
+    Members-only files are left out (two more queries): a public page's excerpt never quotes them.
+    """
     by_model = {}
     for page in pages:
         by_model.setdefault(type(page), []).append(page)
+    private_collections = None
     for model, model_pages in by_model.items():
         link_model = document_link_model(model)
         if link_model is not None:
-            links = link_model.objects.select_related("document").order_by("sort_order", "pk")
+            if private_collections is None:
+                private_collections = members_only_collection_ids()
+            links = (
+                link_model.objects.select_related("document")
+                .exclude(document__collection__in=private_collections)
+                .order_by("sort_order", "pk")
+            )
             prefetch_related_objects(model_pages, Prefetch("documents", queryset=links))
 
 

@@ -2,20 +2,24 @@
 
 Every live page in the visitor's language is searched, members-only pages included: they show
 their title, summary and a "Members only" label, never an excerpt of what is behind the sign-in.
+Only their title and summary can find them: the rest of their text is kept out of the search
+index while they are private (members/search_index.py).
 Editors' promoted results (wagtail.contrib.search_promotions) come first, as "Recommended".
 
 A page of results costs a fixed number of queries however many results it shows: the search
 itself (count and slice), one query per page type shown, one for view restrictions, one per
-type with attached files, and two for promotions.
+type with attached files (and two to leave members-only files out of excerpts), and two for
+promotions.
 """
 
 from dataclasses import dataclass, field
 
 from django.utils.text import capfirst
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from members.restrictions import members_only_page_ids
 from search.excerpts import Excerpt, excerpt_for, prefetch_for_excerpts, summary_text
 
 RESULTS_PER_PAGE = 10
@@ -43,29 +47,6 @@ def search_pages(words, locale, exclude_ids=()):
     return results, True
 
 
-def members_only_ids(pages):
-    """Ids of `pages` that have a view restriction on them or on a page above them (one query)."""
-    step = Page.steplen
-    ancestor_paths = {
-        page.path[:length] for page in pages for length in range(step, len(page.path) + 1, step)
-    }
-    if not ancestor_paths:
-        return set()
-    restricted_paths = set(
-        PageViewRestriction.objects.filter(page__path__in=ancestor_paths).values_list(
-            "page__path", flat=True
-        )
-    )
-    return {
-        page.pk
-        for page in pages
-        if any(
-            page.path[:length] in restricted_paths
-            for length in range(step, len(page.path) + 1, step)
-        )
-    }
-
-
 def type_label(page):
     return capfirst(page.specific_class._meta.verbose_name) if page.specific_class else ""
 
@@ -87,7 +68,7 @@ def describe_pages(pages, request, locale, highlighter, promotions=None):
     pages = list(pages)
     for page in pages:
         page.locale = locale  # already known: saves a query per page when building its URL
-    restricted = members_only_ids(pages)
+    restricted = members_only_page_ids(pages)
     prefetch_for_excerpts([page for page in pages if page.pk not in restricted])
     results = []
     for page in pages:

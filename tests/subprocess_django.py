@@ -20,6 +20,9 @@ CONFIG_VARIABLES = [
     "REDIS_URL",
     "AWS_STORAGE_BUCKET_NAME",
     "EMAIL_HOST",
+    "CLIENT_IP_HEADER",
+    # Set by the browser tests for their own process only; a deployment never has it.
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
 ]
 
 

@@ -1,6 +1,11 @@
+import json
+
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -33,3 +38,17 @@ def event_when(event):
         "end_day": date_format(end, DAY_FORMAT),
         "end": end_time,
     }
+
+
+# The characters that could end a <script> element or start markup inside it, as JSON escapes
+# (the same as Django's json_script).
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_ld(data):
+    """`data` as a JSON-LD script element, safe whatever the text in it (even "</script>")."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(
+        JSON_SCRIPT_ESCAPES
+    )
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308

@@ -82,6 +82,7 @@ class HomePage(ReviewedPage):
         "events.EventIndexPage",
         "library.ResourceIndexPage",
         "library.EvaluationIndexPage",
+        "elearning.ELearningIndexPage",
     ]
 
     class Meta:
@@ -163,7 +164,7 @@ class StandardPage(ReviewedPage):
     ]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "get_involved.GetInvolvedFormPage"]
 
     class Meta:
         verbose_name = _("general content page")

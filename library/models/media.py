@@ -15,6 +15,7 @@ from wagtail.images.models import Image as WagtailImage
 from wagtail.search import index
 
 from library import text_extraction
+from members.search_index import document_text_is_private
 
 
 class CustomImage(AbstractImage):
@@ -139,7 +140,13 @@ class CustomDocument(AbstractDocument):
 
     @property
     def indexed_text(self):
-        """The part of the file's text the search index holds (see SEARCH_TEXT_LIMIT)."""
+        """The part of the file's text the search index holds (see SEARCH_TEXT_LIMIT).
+
+        None of it while the document is members only (its collection is private): its words
+        must not find it, or the pages it is attached to, for people who cannot open it.
+        """
+        if document_text_is_private(self):
+            return ""
         text = self.extracted_text
         if len(text) <= self.SEARCH_TEXT_LIMIT:
             return text

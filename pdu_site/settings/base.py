@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
+    "django.contrib.sitemaps",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -168,6 +170,11 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/300s/key",
     "signup": "5/m/ip,20/h/ip",
 }
+
+# Behind a reverse proxy every request comes from the proxy's address. Name the header the proxy
+# sets to the visitor's address (nginx: X-Real-IP) so rate limits count visitors, not the proxy.
+CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER")
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = CLIENT_IP_HEADER or None
 
 # How long personal data is kept (members/retention.py; the privacy notice states these).
 PDU_FORM_SUBMISSION_RETENTION_DAYS = env_int("PDU_FORM_SUBMISSION_RETENTION_DAYS", 730)

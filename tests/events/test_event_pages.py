@@ -6,6 +6,7 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 from freezegun import freeze_time
 from wagtail.models import Locale, Page
@@ -66,7 +67,7 @@ class EventIndexPageTests(WagtailPageTestCase):
         self.assertIn("Learning events across Nottingham.", html.main.get_text())
         self.assertEqual(
             [h2.get_text(strip=True) for h2 in html.main.find_all("h2")],
-            ["Upcoming events", "Past events"],
+            ["Filter events", "Upcoming events", "Past events"],
         )
         empty = html.select(".empty-state")
         self.assertEqual(len(empty), 2)
@@ -100,7 +101,8 @@ class EventIndexPageTests(WagtailPageTestCase):
         other_locale = Locale.objects.create(language_code="pl")
         EventPage.objects.filter(pk=elsewhere.pk).update(locale=other_locale)
 
-        self.assertEqual(card_titles(soup(self.get()).select("section")[0]), ["In English"])
+        upcoming = soup(self.get()).select("section.event-list")[0]
+        self.assertEqual(card_titles(upcoming), ["In English"])
 
     def test_event_cards_show_the_date_in_words(self):
         make_event(
@@ -313,7 +315,7 @@ class EventPageTests(WagtailPageTestCase):
                 "Hearing loop": "Yes, in the event room.",
                 "Quiet room": "Yes, you can use it at any time during the event.",
                 "Toilets": self.venue.toilets,
-                "Getting there": self.venue.travel,
+                "Getting there": f"{self.venue.travel} Map of NCVS, Byron House",
             },
         )
 
@@ -436,6 +438,18 @@ class EventPageTests(WagtailPageTestCase):
                 workstreams=[self.workstream.pk],
             ),
         )
+        # A new event, never saved, previews too (it has no calendar file yet).
+        preview = reverse(
+            "wagtailadmin_pages:preview_on_add", args=["events", "eventpage", self.index.pk]
+        )
+        self.client.force_login(admin)
+        response = self.client.post(preview, event_form_data(slug="brand-new"))
+        self.assertEqual(response.json(), {"is_valid": True, "is_available": True})
+        response = self.client.get(preview)
+        self.assertEqual(response.status_code, 200)
+        html = soup(response)
+        self.assertIsNone(html.find("a", type="text/calendar"))
+        self.assertIsNotNone(html.find("script", type="application/ld+json"))
         # assertPageIsEditable cannot post a StreamField (the admin's JavaScript builds it), so
         # test_event_admin.py posts real forms; here the edit view opens.
         self.client.force_login(admin)

@@ -36,3 +36,16 @@ def test_an_evening_event_that_crosses_midnight_utc_stays_on_one_london_day():
     # 23:30 UTC in summer is already the next day in London; both ends are on that day.
     when = event(datetime(2026, 6, 30, 23, 30, tzinfo=UTC), datetime(2026, 7, 1, 1, 0, tzinfo=UTC))
     assert event_when(when) == "Wednesday 1 July 2026, 00:30 to 02:00"
+
+
+def test_the_night_the_clocks_change_shows_the_times_on_the_clock():
+    # 31 March 2030: 00:30 GMT is 00:30 UTC; 03:00 summer time is 02:00 UTC.
+    spring = event(
+        datetime(2030, 3, 31, 0, 30, tzinfo=UTC), datetime(2030, 3, 31, 2, 0, tzinfo=UTC)
+    )
+    assert event_when(spring) == "Sunday 31 March 2030, 00:30 to 03:00"
+    # 27 October 2030: 00:30 summer time is 23:30 UTC the day before; 03:00 GMT is 03:00 UTC.
+    autumn = event(
+        datetime(2030, 10, 26, 23, 30, tzinfo=UTC), datetime(2030, 10, 27, 3, 0, tzinfo=UTC)
+    )
+    assert event_when(autumn) == "Sunday 27 October 2030, 00:30 to 03:00"

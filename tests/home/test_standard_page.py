@@ -6,6 +6,7 @@ from wagtail.rich_text import RichText
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from get_involved.models import GetInvolvedFormPage
 from home.models import HomePage, StandardPage
 from members.models import User
 
@@ -18,7 +19,7 @@ class StandardPageTests(WagtailPageTestCase):
 
     def test_lives_under_the_home_page_or_another_general_page(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
-        self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
+        self.assertAllowedSubpageTypes(StandardPage, {StandardPage, GetInvolvedFormPage})
         self.assertCanCreateAt(HomePage, StandardPage)
         self.assertCanNotCreateAt(Page, StandardPage)
 

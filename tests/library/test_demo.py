@@ -3,14 +3,17 @@
 from collections import Counter
 
 from bs4 import BeautifulSoup
-from django.test import TestCase
+from django.contrib.auth.models import Group
+from django.test import Client, TestCase
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Page, Revision
 
+from editorial.roles import MEMBERS
 from home.demo import build_people
 from home.models import HomePage
 from library import demo
 from library.demo_content import RESOURCE_TYPES, RESOURCES
+from library.demo_members_only import MEMBERS_ONLY_RESOURCES
 from library.models import (
     Audience,
     EvaluationReportPage,
@@ -21,6 +24,8 @@ from library.models import (
     ResourceType,
     Topic,
 )
+from members.models import User
+from members.restrictions import MEMBERS_ONLY_COLLECTION, members_only_page_ids
 
 from .factories import WorkstreamIndexPageFactory, WorkstreamPageFactory
 
@@ -58,7 +63,10 @@ class LibraryDemoContentTests(TestCase):
     def test_returns_the_pages_it_made(self):
         self.assertEqual(self.built["resource_index"].slug, "resources")
         self.assertEqual(self.built["evaluation_index"].slug, "evaluation")
-        self.assertEqual(set(self.resources), {item.slug for item in RESOURCES})
+        self.assertEqual(
+            set(self.resources),
+            {item.slug for item in (*RESOURCES, *MEMBERS_ONLY_RESOURCES)},
+        )
         for page in [*self.resources.values(), *self.built["evaluations"].values()]:
             self.assertTrue(page.live, page)
 
@@ -120,15 +128,49 @@ class LibraryDemoContentTests(TestCase):
                     self.assertTrue(block.value["url"].startswith("https://"))
 
     def test_every_resource_page_renders(self):
-        for page in ResourcePage.objects.live():
+        member = User.objects.create_user("member@example.org", "a-long-test-password")
+        member.groups.add(Group.objects.get(name=MEMBERS))
+        member_client = Client()
+        member_client.force_login(member)
+        pages = list(ResourcePage.objects.live())
+        members_only = members_only_page_ids(pages)
+        self.assertEqual(len(members_only), len(MEMBERS_ONLY_RESOURCES))
+        for page in pages:
             with self.subTest(page=page.slug):
-                response = self.client.get(page.url)
+                if page.pk in members_only:
+                    # A visitor is sent to sign in; a member sees the page.
+                    self.assertRedirects(
+                        self.client.get(page.url),
+                        f"/accounts/login/?next={page.url}",
+                        fetch_redirect_response=False,
+                    )
+                    response = member_client.get(page.url)
+                else:
+                    response = self.client.get(page.url)
                 self.assertEqual(response.status_code, 200)
         html = BeautifulSoup(
             self.client.get(self.built["resource_index"].url).content, "html.parser"
         )
         self.assertEqual(len(html.select(".card-list .card")), 12)
         self.assertIsNotNone(html.select_one(".pagination"))
+
+    def test_the_webinar_recording_and_meeting_notes_are_for_members(self):
+        for item in MEMBERS_ONLY_RESOURCES:
+            with self.subTest(page=item.slug):
+                page = self.resources[item.slug]
+                self.assertEqual(members_only_page_ids([page]), {page.pk})
+                files = [link.document for link in page.documents.all()]
+                self.assertEqual(
+                    [document.title for document in files], [f.title for f in item.files]
+                )
+                for document in files:
+                    self.assertEqual(document.collection.name, MEMBERS_ONLY_COLLECTION)
+        recording = self.resources["webinar-recording-implementing-pies"]
+        self.assertEqual(recording.resource_type.slug, "video")
+        self.assertEqual(
+            [link.document.title.split(":")[0] for link in recording.documents.all()],
+            ["Slides", "Transcript"],
+        )
 
     def test_the_evaluations_tell_the_programmes_story(self):
         evaluations = self.built["evaluations"]

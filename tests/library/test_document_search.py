@@ -16,6 +16,7 @@ from django.test import Client
 from fpdf import FPDF
 from pypdf import PdfReader, PdfWriter
 from wagtail.documents import get_document_model
+from wagtail.models import Collection
 from wagtail.search import index
 
 from editorial.roles import EDITORS
@@ -78,10 +79,17 @@ def library(site_tree):
 
 
 def upload_multiple(client, content, filename):
-    """The admin's "Add a document" page posts each file like this (its JavaScript uploader)."""
+    """The admin's "Add a document" page posts each file like this (its JavaScript uploader).
+
+    Every site has more than one collection ("Members only" is made on migrate), so the page
+    offers a choice of collection and posts the one chosen.
+    """
     return client.post(
         "/admin/documents/multiple/add/",
-        {"files[]": SimpleUploadedFile(filename, content, content_type="application/pdf")},
+        {
+            "files[]": SimpleUploadedFile(filename, content, content_type="application/pdf"),
+            "collection": str(Collection.get_first_root_node().pk),
+        },
     )
 
 

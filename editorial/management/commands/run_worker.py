@@ -1,18 +1,33 @@
-"""The site's background worker: `db_worker` plus the scheduled-publishing clock.
+"""The site's background worker: `db_worker` plus the clock for jobs that run on a schedule.
 
-Run one of these next to the web server (`make run` does). Extra workers for a busy site can run
-with --no-clock, so only one process publishes scheduled content.
+Run one of these next to the web server (`make run` does). Its clock publishes and unpublishes
+scheduled content every 30 seconds and clears out old personal data once a day
+(members/retention.py). Extra workers for a busy site run with --no-clock, so only one process
+does either.
 """
+
+import datetime
 
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorkerCommand
 
-from editorial.scheduling import DEFAULT_INTERVAL_SECONDS, PublishingClock
+from editorial.scheduling import DEFAULT_INTERVAL_SECONDS, PeriodicJob, WorkerClock, publishing_job
+from members.retention import apply_retention, last_retention_run_at
+
+
+def housekeeping_job():
+    return PeriodicJob(
+        "data retention",
+        datetime.timedelta(days=1),
+        apply_retention,
+        last_finished_at=last_retention_run_at,
+        retry_after=datetime.timedelta(hours=1),
+    )
 
 
 class Command(DatabaseWorkerCommand):
     help = (
-        "Run background tasks (search indexing, emails...) and publish or unpublish scheduled "
-        "content when it falls due."
+        "Run background tasks (search indexing, emails...), publish or unpublish scheduled "
+        "content when it falls due, and clear out old personal data daily."
     )
 
     def add_arguments(self, parser):
@@ -26,13 +41,16 @@ class Command(DatabaseWorkerCommand):
         parser.add_argument(
             "--no-clock",
             action="store_true",
-            help="Only run tasks; leave scheduled publishing to another worker.",
+            help="Only run tasks; leave scheduled publishing and the daily clear-out to another "
+            "worker.",
         )
 
     def handle(self, *args, clock_interval, no_clock, **options):
         clock = None
         if not no_clock:
-            clock = PublishingClock(interval=clock_interval)
+            clock = WorkerClock(
+                [publishing_job(clock_interval), housekeeping_job()], tick_seconds=clock_interval
+            )
             clock.start()
         try:
             super().handle(*args, **options)

@@ -4,7 +4,9 @@ from django.db import transaction
 
 from editorial.demo import build_section_team
 from editorial.roles import REVIEWERS
+from elearning import demo as elearning_demo
 from events import demo as events_demo
+from get_involved import demo as get_involved_demo
 from home.demo import build_people, fill_home_page
 from home.demo_pages import (
     build_general_pages,
@@ -41,7 +43,9 @@ class Command(BaseCommand):
                 home, people, workstreams["workstreams"], workstreams["communities"]
             )
             library = library_demo.build(home, people, workstreams["workstreams"])
+            elearning = elearning_demo.build(home)
             general = build_general_pages(home)
+            get_involved_demo.build(general["get-involved"])
 
             configure_home_page(
                 home, workstreams["workstreams"].values(), join_page=general["get-involved"]
@@ -53,6 +57,7 @@ class Command(BaseCommand):
                     workstreams["index"],
                     events["index"],
                     library["resource_index"],
+                    elearning["index"],
                     library["evaluation_index"],
                     general["get-involved"],
                 ],
