@@ -76,7 +76,10 @@ def build(home, people, workstreams):
         related = [resources[slug] for slug in item.related]
         resources[item.slug] = update_page(
             resources[item.slug],
-            related_resources=[RelatedResource(resource=page) for page in related],
+            related_resources=[
+                RelatedResource(resource=page, sort_order=order)
+                for order, page in enumerate(related)
+            ],
         )
     # A webinar recording and meeting notes for members, their files in "Members only".
     for item in MEMBERS_ONLY_RESOURCES:
@@ -201,10 +204,14 @@ def build_resource(
         topics=topics,
         audiences=audiences,
         workstreams=workstreams,
-        authors=[ResourceAuthor(person=person) for person in authors],
+        # Explicit positions: rows without one come back in any order from PostgreSQL, which
+        # would make an unchanged page look edited on the next run.
+        authors=[
+            ResourceAuthor(person=person, sort_order=order) for order, person in enumerate(authors)
+        ],
         documents=[
-            ResourceDocument(document=document, title=link_text)
-            for document, link_text in documents
+            ResourceDocument(document=document, title=link_text, sort_order=order)
+            for order, (document, link_text) in enumerate(documents)
         ],
     )
 
