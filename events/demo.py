@@ -14,7 +14,16 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Locale
 
-from .models import EventFormat, EventIndexPage, EventPage, EventSpeaker, EventType, Venue
+from .booking import Booking, BookingStatus
+from .models import (
+    BookingMethod,
+    EventFormat,
+    EventIndexPage,
+    EventPage,
+    EventSpeaker,
+    EventType,
+    Venue,
+)
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -527,4 +536,38 @@ def build(home, people, workstreams, communities):
     today = timezone.localdate()
     specs = past_event_specs() + upcoming_event_specs(today, communities)
     events = {spec.slug: build_event(index, spec, venues, people, workstreams) for spec in specs}
+    build_bookings(events.values())
     return {"index": index, "events": events}
+
+
+DEMO_JOINING_URL = "https://meet.example.org/pdu-demo"
+DEMO_MEMBER_EMAIL = "member@example.org"
+
+
+def make_bookable(page, **settings):
+    """Book on this site, with `settings`; a new revision only when something changed."""
+    wanted = {"booking_method": BookingMethod.HERE, **settings}
+    if any(getattr(page, name) != value for name, value in wanted.items()):
+        for name, value in wanted.items():
+            setattr(page, name, value)
+        page.save_revision().publish()
+
+
+def build_bookings(events):
+    """Two upcoming events booked on this site (one online, one in person with 3 places), and a
+    booking for the demo member."""
+    from django.contrib.auth import get_user_model
+
+    now = timezone.now()
+    upcoming = sorted((event for event in events if event.start > now), key=lambda e: e.start)
+    online = next((e for e in upcoming if e.event_format == EventFormat.ONLINE), None)
+    in_person = next((e for e in upcoming if e.event_format == EventFormat.IN_PERSON), None)
+    if online is not None:
+        make_bookable(online, capacity=40, joining_url=DEMO_JOINING_URL)
+    if in_person is not None:
+        make_bookable(in_person, capacity=3, joining_url="")
+    member = get_user_model().objects.filter(email=DEMO_MEMBER_EMAIL).first()
+    if member is None or online is None:
+        return
+    if not Booking.objects.active().filter(event=online, user=member).exists():
+        Booking.objects.create(event=online, user=member, status=BookingStatus.CONFIRMED)

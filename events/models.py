@@ -27,6 +27,12 @@ class EventFormat(models.TextChoices):
     HYBRID = "hybrid", _("Hybrid (in person and online)")
 
 
+class BookingMethod(models.TextChoices):
+    NONE = "none", _("No booking needed")
+    ELSEWHERE = "elsewhere", _("On another website (booking link)")
+    HERE = "here", _("Book on this site")
+
+
 class EventType(models.TextChoices):
     LEARNING_EVENT = "learning_event", _("Learning event")
     WEBINAR = "webinar", _("Webinar")
@@ -236,6 +242,54 @@ class EventPage(ReviewedPage):
         blank=True,
         help_text=_("Optional. The page where people book, if booking happens on another site."),
     )
+    booking_method = models.CharField(
+        _("how people book"),
+        max_length=20,
+        choices=BookingMethod.choices,
+        default=BookingMethod.NONE,
+        help_text=_(
+            "Choose 'Book on this site' to let signed-in members book a place with one click."
+        ),
+    )
+    capacity = models.PositiveIntegerField(
+        _("places"),
+        null=True,
+        blank=True,
+        help_text=_("How many people can have a place. Needed when people book on this site."),
+    )
+    booking_closes_at = models.DateTimeField(
+        _("booking closes"),
+        null=True,
+        blank=True,
+        help_text=_("Optional. Leave empty to keep booking open until the event starts."),
+    )
+    waiting_list = models.BooleanField(
+        _("waiting list"),
+        default=True,
+        help_text=_(
+            "When the event is full, people join a waiting list and get a place, in order, "
+            "when someone cancels."
+        ),
+    )
+    joining_url = models.URLField(
+        _("online joining link"),
+        blank=True,
+        help_text=_(
+            "For online and hybrid events. Private: only people with a confirmed place see it, "
+            "on this page and in their emails."
+        ),
+    )
+    is_cancelled = models.BooleanField(
+        _("event cancelled"),
+        default=False,
+        help_text=_("Tick to cancel the event. Everyone who booked is emailed when you publish."),
+    )
+    cancellation_note = models.TextField(
+        _("cancellation note"),
+        blank=True,
+        max_length=600,
+        help_text=_("Optional. Why the event is cancelled and what happens next."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -255,11 +309,17 @@ class EventPage(ReviewedPage):
         InlinePanel("speakers", heading=_("Speakers"), label=_("Speaker")),
         MultiFieldPanel(
             [
+                FieldPanel("booking_method"),
                 FieldPanel("booking_information"),
                 FieldPanel("booking_url"),
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("booking_closes_at")]),
+                FieldPanel("waiting_list"),
+                FieldPanel("joining_url"),
+                FieldPanel("is_cancelled"),
+                FieldPanel("cancellation_note"),
                 FieldPanel("adjustments"),
             ],
-            heading=_("Booking and adjustments"),
+            heading=_("Booking"),
         ),
     ]
 
@@ -289,7 +349,21 @@ class EventPage(ReviewedPage):
         """Whether people can come to a room, so the venue and its access matter."""
         return self.event_format in (EventFormat.IN_PERSON, EventFormat.HYBRID)
 
+    @property
+    def books_here(self):
+        return self.booking_method == BookingMethod.HERE
+
+    @property
+    def booking_deadline(self):
+        """When booking on this site closes: the editor's date, or the start of the event."""
+        return self.booking_closes_at or self.start
+
+    @property
+    def has_online_part(self):
+        return self.event_format in (EventFormat.ONLINE, EventFormat.HYBRID)
+
     def get_context(self, request, *args, **kwargs):
+        from events.booking_state import booking_panel
         from events.structured_data import event_structured_data
 
         context = super().get_context(request, *args, **kwargs)
@@ -302,6 +376,7 @@ class EventPage(ReviewedPage):
         community = self.community_of_practice
         context["community"] = community if community is not None and community.live else None
         context["structured_data"] = event_structured_data(self, request)
+        context["booking"] = booking_panel(self, request.user)
         return context
 
     @property
@@ -331,6 +406,23 @@ class EventPage(ReviewedPage):
                     )
                 }
             )
+        self.clean_booking()
+
+    def clean_booking(self):
+        errors = {}
+        if self.books_here and not self.capacity:
+            errors["capacity"] = _(
+                "Enter how many places there are (1 or more) to let people book on this site."
+            )
+        if self.booking_method == BookingMethod.ELSEWHERE and not self.booking_url:
+            errors["booking_url"] = _("Add the link to the website where people book.")
+        if self.booking_closes_at and self.end and self.booking_closes_at >= self.end:
+            errors["booking_closes_at"] = _(
+                "Booking must close before the event ends. Choose an earlier date or leave it "
+                "empty to close booking when the event starts."
+            )
+        if errors:
+            raise ValidationError(errors)
 
 
 class EventSpeaker(Orderable):
@@ -346,3 +438,7 @@ class EventSpeaker(Orderable):
     )
 
     panels = [FieldPanel("person"), FieldPanel("topic")]
+
+
+# Bookings live in their own module; importing it here registers the model with the app.
+from events.booking import Booking  # noqa: E402, F401

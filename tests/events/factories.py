@@ -112,6 +112,12 @@ def event_form_data(**fields):
         ),
         "booking_information": rich_text("<p>Free for members of the hub.</p>"),
         "booking_url": "",
+        "booking_method": "none",
+        "capacity": "",
+        "booking_closes_at": "",
+        "waiting_list": "on",
+        "joining_url": "",
+        "cancellation_note": "",
         "adjustments": rich_text(""),
         **fields,
     }

@@ -1,9 +1,10 @@
 """The site's background worker: `db_worker` plus the clock for jobs that run on a schedule.
 
 Run one of these next to the web server (`make run` does). Its clock publishes and unpublishes
-scheduled content every 30 seconds and clears out old personal data once a day
-(members/retention.py). Extra workers for a busy site run with --no-clock, so only one process
-does either.
+scheduled content every 30 seconds, clears out old personal data once a day
+(members/retention.py) and sends the day-before reminders for booked events
+(events/reminders.py). Extra workers for a busy site run with --no-clock, so only one process
+does any of these.
 """
 
 import datetime
@@ -11,6 +12,7 @@ import datetime
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorkerCommand
 
 from editorial.scheduling import DEFAULT_INTERVAL_SECONDS, PeriodicJob, WorkerClock, publishing_job
+from events.reminders import reminders_job
 from members.retention import apply_retention, last_retention_run_at
 
 
@@ -49,7 +51,8 @@ class Command(DatabaseWorkerCommand):
         clock = None
         if not no_clock:
             clock = WorkerClock(
-                [publishing_job(clock_interval), housekeeping_job()], tick_seconds=clock_interval
+                [publishing_job(clock_interval), housekeeping_job(), reminders_job()],
+                tick_seconds=clock_interval,
             )
             clock.start()
         try:
