@@ -307,6 +307,15 @@ class EventPage(ReviewedPage):
         FieldPanel("content_note"),
         FieldPanel("body"),
         InlinePanel("speakers", heading=_("Speakers"), label=_("Speaker")),
+        InlinePanel(
+            "follow_ups",
+            heading=_("After the event"),
+            label=_("Recording or resource"),
+            help_text=_(
+                "Library resources shown on this page once the event is over: its recording, "
+                "slides or transcript. Members-only resources are marked as such."
+            ),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("booking_method"),
@@ -377,7 +386,28 @@ class EventPage(ReviewedPage):
         context["community"] = community if community is not None and community.live else None
         context["structured_data"] = event_structured_data(self, request)
         context["booking"] = booking_panel(self, request.user)
+        context["after_the_event"] = self.after_the_event() if self.has_finished else []
         return context
+
+    def after_the_event(self):
+        """The live recordings, resources and meeting notes that follow the event, in order.
+
+        Each is marked `members_only` or not; members-only items are listed for everyone (title
+        and label) and open for members only.
+        """
+        from members.restrictions import members_only_page_ids
+
+        resources = [
+            follow_up.resource
+            for follow_up in self.follow_ups.select_related("resource")
+            if follow_up.resource.live
+        ]
+        notes = list(self.meeting_notes.live().order_by("meeting_date", "path"))
+        items = [*resources, *notes]
+        restricted = members_only_page_ids(items)
+        for item in items:
+            item.members_only = item.pk in restricted
+        return items
 
     @property
     def calendar_url(self):
@@ -423,6 +453,20 @@ class EventPage(ReviewedPage):
             )
         if errors:
             raise ValidationError(errors)
+
+
+class EventFollowUp(Orderable):
+    """A library resource that goes with the event once it is over, e.g. its recording."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="follow_ups")
+    resource = models.ForeignKey(
+        "library.ResourcePage",
+        verbose_name=_("resource"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("resource")]
 
 
 class EventSpeaker(Orderable):

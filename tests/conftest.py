@@ -67,6 +67,53 @@ def site_tree(db):
     return ensure_site_tree()
 
 
+# People in each role. Each depends on site_tree, so the groups exist even after a flush.
+
+
+@pytest.fixture
+def home(site_tree):
+    return site_tree
+
+
+@pytest.fixture
+def editor(site_tree):
+    from editorial.roles import EDITORS
+    from tests.roles import make_user
+
+    return make_user("editor@example.org", EDITORS, first_name="Eddie", last_name="Editor")
+
+
+@pytest.fixture
+def reviewer(site_tree):
+    from editorial.roles import REVIEWERS
+    from tests.roles import make_user
+
+    return make_user("reviewer@example.org", REVIEWERS, first_name="Rita", last_name="Reviewer")
+
+
+@pytest.fixture
+def other_reviewer(site_tree):
+    from editorial.roles import REVIEWERS
+    from tests.roles import make_user
+
+    return make_user("rowan@example.org", REVIEWERS, first_name="Rowan", last_name="Reviewer")
+
+
+@pytest.fixture
+def administrator(site_tree):
+    from tests.roles import make_user
+
+    return make_user("admin@example.org", is_superuser=True)
+
+
+@pytest.fixture
+def member(site_tree):
+    from editorial.roles import MEMBERS
+    from tests.roles import make_user
+
+    return make_user("member@example.org", MEMBERS)
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: rate limits and cooldowns never leak between tests."""

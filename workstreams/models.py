@@ -14,6 +14,7 @@ SUMMARY_HELP = _("One or two sentences shown in listings and search results.")
 WORKSTREAM_EVENTS_SHOWN = 5
 WORKSTREAM_RESOURCES_SHOWN = 6
 COMMUNITY_PAST_EVENTS_SHOWN = 5
+COMMUNITY_NOTES_SHOWN = 12
 
 
 def events_index_for(locale):
@@ -198,7 +199,7 @@ class CommunityOfPracticePage(ReviewedPage):
     ]
 
     parent_page_types = ["workstreams.WorkstreamPage"]
-    subpage_types = []
+    subpage_types = ["communities.MeetingNotesPage"]
 
     class Meta:
         verbose_name = _("Community of Practice")
@@ -227,10 +228,33 @@ class CommunityOfPracticePage(ReviewedPage):
 
         return past_events(self.locale).filter(community_of_practice=self).select_related("venue")
 
+    def meeting_notes(self):
+        """Live notes of past meetings, newest first, each marked `members_only` or not.
+
+        Members-only notes are listed too (title, date and a label), so visitors see that the
+        community keeps notes; opening one asks them to sign in.
+        """
+        from communities.models import MeetingNotesPage
+        from members.restrictions import members_only_page_ids
+
+        notes = list(
+            MeetingNotesPage.objects.child_of(self)
+            .live()
+            .order_by("-meeting_date", "-path")[:COMMUNITY_NOTES_SHOWN]
+        )
+        restricted = members_only_page_ids(notes)
+        for page in notes:
+            page.members_only = page.pk in restricted
+        return notes
+
     def get_context(self, request, *args, **kwargs):
+        from communities.membership import join_panel
+
         context = super().get_context(request, *args, **kwargs)
         context["workstream"] = self.workstream()
         context["facilitator_name"] = self.facilitator_name
+        context["meeting_notes"] = self.meeting_notes()
+        context["join"] = join_panel(self, request.user)
         context["upcoming_events"] = self.upcoming_events()
         context["past_events"] = self.past_events()[:COMMUNITY_PAST_EVENTS_SHOWN]
         context["events_index"] = events_index_for(self.locale)

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     # The site's own apps, one concern each.
     "home",
     "workstreams",
+    "communities",
     "events",
     "library",
     "search",

@@ -7,8 +7,8 @@ from icalendar import Calendar
 from events.booking import Booking
 from events.models import EventFormat
 from tests.browser.accessibility import assert_no_axe_violations
-from tests.editorial.conftest import PASSWORD, make_user
 from tests.events.booking_helpers import JOINING_URL, make_bookable_event
+from tests.roles import PASSWORD, make_user
 from tests.site_tree import ensure_site_tree
 
 

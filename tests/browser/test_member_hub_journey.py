@@ -7,8 +7,8 @@ from django.urls import reverse
 from members.models import SavedPage
 from members.tokens import unsubscribe_token
 from tests.browser.accessibility import assert_no_axe_violations
-from tests.editorial.conftest import PASSWORD, make_user
 from tests.library.factories import ResourceIndexPageFactory, ResourcePageFactory
+from tests.roles import PASSWORD, make_user
 from tests.site_tree import ensure_site_tree
 
 

@@ -4,8 +4,7 @@ import pytest
 from django.urls import reverse
 
 from home.models import StandardPage
-
-from .conftest import client_for
+from tests.roles import client_for
 
 pytestmark = pytest.mark.django_db
 

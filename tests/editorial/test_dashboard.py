@@ -12,8 +12,7 @@ from wagtail.models import Workflow
 
 from editorial.roles import EDITORS, REVIEWERS
 from home.models import Person, StandardPage
-
-from .conftest import make_user
+from tests.roles import make_user
 
 pytestmark = pytest.mark.django_db
 

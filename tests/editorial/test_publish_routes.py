@@ -12,9 +12,9 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 
 from home.models import Person, StandardPage
+from tests.roles import client_for
 
 from .admin_actions import create_page, edit_page
-from .conftest import client_for
 
 pytestmark = pytest.mark.django_db
 

@@ -11,9 +11,9 @@ from freezegun import freeze_time
 from wagtail.models import WorkflowState
 
 from editorial.scheduling import publish_due_content
+from tests.roles import client_for
 
 from .admin_actions import create_page, edit_page, workflow_action
-from .conftest import client_for
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,7 @@ from wagtail.models import Revision
 from editorial.review_dates import a_year_after, site_today
 from editorial.roles import EDITORS, REVIEWERS
 from home.models import StandardPage
-
-from .conftest import make_user
+from tests.roles import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,9 @@ from django.core import mail
 from django_tasks_db.models import DBTaskResult
 
 from editorial.notifications import send_review_email
+from tests.roles import client_for
 
 from .admin_actions import create_page
-from .conftest import client_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

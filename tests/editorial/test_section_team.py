@@ -7,8 +7,7 @@ from wagtail.test.utils.form_data import rich_text
 from editorial.demo import SECTION_EDITOR, SECTION_TEAM, build_section_team
 from members.models import User
 from tests.home.content import make_workstream
-
-from .conftest import client_for
+from tests.roles import client_for
 
 pytestmark = pytest.mark.django_db
 

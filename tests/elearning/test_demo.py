@@ -12,7 +12,7 @@ from elearning import demo
 from elearning.models import ELearningIndexPage, ELearningModulePage, Topic
 from home.models import NavigationMenu
 from members.restrictions import members_only_page_ids
-from tests.editorial.conftest import client_for
+from tests.roles import client_for
 
 pytestmark = pytest.mark.django_db
 

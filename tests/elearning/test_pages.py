@@ -14,8 +14,8 @@ from editorial.roles import MEMBERS
 from elearning.models import ELearningIndexPage, ELearningModuleDocument, ELearningModulePage
 from home.models import HomePage, StandardPage
 from members.restrictions import members_only_page_ids, restrict_to_members
-from tests.editorial.conftest import client_for, make_user
 from tests.library.factories import make_document
+from tests.roles import client_for, make_user
 
 LOGIN = "/accounts/login/"
 

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from events.models import EventIndexPage, EventPage, EventSpeaker, Venue
+from events.models import EventFollowUp, EventIndexPage, EventPage, EventSpeaker, Venue
 from home.models import HomePage, Person
 from workstreams.models import CommunityOfPracticePage, WorkstreamIndexPage, WorkstreamPage
 
@@ -40,14 +40,19 @@ def make_person(name="Amira Hussain", **fields):
 
 
 def make_event(index, title="What makes a good hostel?", start=None, hours=2, **fields):
-    """An event under `index`. Without `start`, it begins ten days from now."""
+    """An event under `index`. Without `start`, it begins ten days from now.
+
+    `speakers` is a list of (person, topic); `follow_ups` a list of library resource pages.
+    """
     start = start or timezone.now() + timedelta(days=10)
     fields.setdefault("end", start + timedelta(hours=hours))
     fields.setdefault("summary", f"A learning event: {title}")
     fields.setdefault("body", [("paragraph", "<p>What the event covers.</p>")])
     speakers = fields.pop("speakers", [])
+    follow_ups = fields.pop("follow_ups", [])
     event = EventPage(title=title, start=start, **fields)
     event.speakers = [EventSpeaker(person=person, topic=topic) for person, topic in speakers]
+    event.follow_ups = [EventFollowUp(resource=resource) for resource in follow_ups]
     return index.add_child(instance=event)
 
 
@@ -81,7 +86,7 @@ def make_community(title="Hostel managers", workstream_title="Housing First and 
 def event_form_data(**fields):
     """What the admin's EventPage form posts, with the StreamField and inline panels built the
     way the admin's JavaScript builds them. Pass fields to override; `speakers` is a list of
-    (person, topic) and `workstreams` a list of page ids."""
+    (person, topic), `follow_ups` a list of resource pages and `workstreams` a list of page ids."""
     from wagtail.test.utils.form_data import (
         inline_formset,
         nested_form_data,
@@ -90,6 +95,7 @@ def event_form_data(**fields):
     )
 
     speakers = fields.pop("speakers", [])
+    follow_ups = fields.pop("follow_ups", [])
     # nested_form_data would flatten a list into workstreams-0, workstreams-1...; a multiple
     # select posts the name once per choice, so it is added afterwards.
     workstreams = fields.pop("workstreams", [])
@@ -110,6 +116,7 @@ def event_form_data(**fields):
         "speakers": inline_formset(
             [{"person": person.pk, "topic": topic} for person, topic in speakers]
         ),
+        "follow_ups": inline_formset([{"resource": page.pk} for page in follow_ups]),
         "booking_information": rich_text("<p>Free for members of the hub.</p>"),
         "booking_url": "",
         "booking_method": "none",

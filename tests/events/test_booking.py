@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from events.booking import Booking, BookingStatus
 from events.booking_actions import book
-from tests.editorial.conftest import client_for, make_user
+from tests.roles import client_for, make_user
 
 from .booking_helpers import ics_attachments, make_bookable_event, sent_to
 

@@ -7,7 +7,7 @@ from django.db import connection
 
 from events.booking import Booking, BookingStatus
 from events.booking_actions import BookingRefusedError, book
-from tests.editorial.conftest import make_user
+from tests.roles import make_user
 
 from .booking_helpers import make_bookable_event
 

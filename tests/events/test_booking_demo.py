@@ -6,7 +6,7 @@ from wagtail.models import Revision
 from events import demo
 from events.booking import Booking
 from events.models import EventFormat, EventPage
-from tests.editorial.conftest import make_user
+from tests.roles import make_user
 
 from .test_demo import inputs  # noqa: F401
 

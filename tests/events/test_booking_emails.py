@@ -8,7 +8,7 @@ from django.utils import timezone
 from events.booking import Booking
 from events.booking_actions import book
 from events.reminders import reminders_job, send_due_reminders
-from tests.editorial.conftest import make_user
+from tests.roles import make_user
 
 from .booking_helpers import ics_attachments, make_bookable_event, make_venue, sent_to
 

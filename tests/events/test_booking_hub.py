@@ -10,7 +10,7 @@ from django.utils import timezone
 from events.booking import Booking, BookingStatus
 from events.booking_actions import book
 from members.deletion import delete_account
-from tests.editorial.conftest import client_for, make_user
+from tests.roles import client_for, make_user
 
 from .booking_helpers import make_bookable_event
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from events.booking_actions import book, cancel
 from events.models import EventFormat
-from tests.editorial.conftest import client_for, make_user
+from tests.roles import client_for, make_user
 
 from .booking_helpers import JOINING_URL, ics_attachments, make_bookable_event, sent_to
 

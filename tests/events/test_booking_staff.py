@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from events.booking import Booking
 from events.booking_actions import book
-from tests.editorial.conftest import client_for, make_user
+from tests.roles import client_for, make_user
 
 from .booking_helpers import make_bookable_event
 

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group, Permission
 from django.test import Client
 
 from get_involved.models import GetInvolvedFormSubmission
-from tests.editorial.conftest import client_for, make_user
+from tests.roles import client_for, make_user
 
 from .pages import make_form_page
 

@@ -10,7 +10,7 @@ from get_involved.forms import HONEYPOT_FIELD_NAME
 from get_involved.models import GetInvolvedFormPage
 from home.models import HomePage, StandardPage
 from tests.editorial.admin_actions import workflow_action
-from tests.editorial.conftest import client_for
+from tests.roles import client_for
 
 from .pages import get_involved_page, is_never_cached, make_form_page
 

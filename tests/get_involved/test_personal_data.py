@@ -6,7 +6,7 @@ import pytest
 
 from get_involved.models import GetInvolvedFormSubmission
 from members.personal_data import collect_personal_data, erase_personal_data
-from tests.editorial.conftest import client_for, make_user
+from tests.roles import client_for, make_user
 
 from .pages import answers, make_form_page
 

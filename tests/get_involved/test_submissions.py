@@ -6,7 +6,7 @@ from django.core import mail
 
 from get_involved.forms import HONEYPOT_FIELD_NAME
 from get_involved.models import GetInvolvedFormSubmission
-from tests.editorial.conftest import client_for
+from tests.roles import client_for
 
 from .pages import TEAM_ADDRESS, answers, is_never_cached, make_form_page
 

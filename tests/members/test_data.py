@@ -11,8 +11,8 @@ from freezegun import freeze_time
 
 from members import personal_data
 from members.models import SavedPage, User
-from tests.editorial.conftest import PASSWORD, client_for, make_user
 from tests.library.factories import ResourceIndexPageFactory, ResourcePageFactory
+from tests.roles import PASSWORD, client_for, make_user
 
 pytestmark = pytest.mark.django_db
 

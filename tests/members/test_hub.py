@@ -10,8 +10,8 @@ from wagtail.models import PageViewRestriction
 
 from members.models import SavedPage, User
 from members.restrictions import restrict_to_members
-from tests.editorial.conftest import client_for, make_user
 from tests.library.factories import ResourceIndexPageFactory, ResourcePageFactory
+from tests.roles import client_for, make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -21,7 +21,7 @@ from wagtail.models import Collection, CollectionViewRestriction, Page, PageView
 from wagtail.rich_text import RichText
 from wagtail.search import index
 
-from editorial.roles import EDITORS, MEMBERS, REVIEWERS
+from editorial.roles import MEMBERS
 from home.models import StandardPage
 from library.models import ResourceDocument
 from members import search_index
@@ -31,13 +31,13 @@ from members.restrictions import (
     members_only_page_ids,
     restrict_to_members,
 )
-from tests.editorial.conftest import client_for, make_user
 from tests.library.factories import (
     PDF_BYTES,
     ResourceIndexPageFactory,
     ResourcePageFactory,
     make_document,
 )
+from tests.roles import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -68,31 +68,6 @@ def with_text(document, text):
     type(document).objects.filter(pk=document.pk).update(extracted_text=text)
     document.refresh_from_db()
     return document
-
-
-@pytest.fixture
-def home(site_tree):
-    return site_tree
-
-
-@pytest.fixture
-def member(site_tree):
-    return make_user("member@example.org", MEMBERS)
-
-
-@pytest.fixture
-def editor(site_tree):
-    return make_user("editor@example.org", EDITORS)
-
-
-@pytest.fixture
-def reviewer(site_tree):
-    return make_user("reviewer@example.org", REVIEWERS)
-
-
-@pytest.fixture
-def administrator(site_tree):
-    return make_user("admin@example.org", is_superuser=True)
 
 
 @pytest.fixture

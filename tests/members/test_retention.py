@@ -16,10 +16,10 @@ from editorial.management.commands.run_worker import housekeeping_job
 from editorial.scheduling import PeriodicJob, WorkerClock
 from members.models import RetentionRun, SavedPage
 from members.retention import apply_retention, submission_classes
-from tests.editorial.conftest import PASSWORD, make_user
 from tests.editorial.test_worker_end_to_end import wait_until, worker  # noqa: F401
 from tests.library.factories import ResourceIndexPageFactory, ResourcePageFactory
 from tests.members.accounts import LOGIN_URL
+from tests.roles import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 

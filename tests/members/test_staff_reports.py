@@ -11,14 +11,7 @@ from bs4 import BeautifulSoup
 from members.deletion import delete_account
 from members.models import User
 from members.tokens import unsubscribe_url
-from tests.editorial.conftest import (  # noqa: F401  (fixtures)
-    administrator,
-    client_for,
-    editor,
-    make_user,
-    member,
-    reviewer,
-)
+from tests.roles import client_for, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -72,13 +65,13 @@ def test_counts_are_open_to_everyone_who_runs_the_site(request, site_tree, role)
     assert "Members by organisation type and area" in client.get("/admin/").content.decode()
 
 
-def test_members_cannot_see_the_counts(site_tree, member):  # noqa: F811
+def test_members_cannot_see_the_counts(site_tree, member):
     response = client_for(member).get(COUNTS_URL)
     assert response.status_code == 302
     assert "/login/" in response.headers["Location"]
 
 
-def test_counts_by_type_and_area_with_distinct_organisations(members, editor):  # noqa: F811
+def test_counts_by_type_and_area_with_distinct_organisations(members, editor):
     delete_account(members[0])  # a deleted account still counts, anonymously
     html = soup(client_for(editor).get(COUNTS_URL))
     figures = dict(
@@ -112,7 +105,7 @@ def test_counts_by_type_and_area_with_distinct_organisations(members, editor):  
     assert by_area == [["NG1", "2"], ["NG7", "1"], ["NG10", "1"], ["Not given", "2"]]
 
 
-def test_large_counts_are_written_with_commas(site_tree, editor, monkeypatch):  # noqa: F811
+def test_large_counts_are_written_with_commas(site_tree, editor, monkeypatch):
     monkeypatch.setattr(
         "members.reports.member_counts",
         lambda: {"total": 2000, "deleted": 0, "organisations": 360, "by_type": [], "by_area": []},
@@ -133,12 +126,12 @@ def test_the_email_list_is_forbidden_to_editors_and_reviewers(request, members, 
     assert "Members who want emails" not in client.get("/admin/").content.decode()
 
 
-def test_the_email_list_is_closed_to_members(members, member):  # noqa: F811
+def test_the_email_list_is_closed_to_members(members, member):
     response = client_for(member).get(EMAIL_LIST_URL)
     assert response.status_code == 302 and "/login/" in response.headers["Location"]
 
 
-def test_administrators_see_who_wants_emails(site_tree, administrator):  # noqa: F811
+def test_administrators_see_who_wants_emails(site_tree, administrator):
     wants = join(
         "yes@example.org", "Emmanuel House", "voluntary", "NG1 6HL", consent=True, first_name="Yas"
     )
@@ -163,7 +156,7 @@ def test_administrators_see_who_wants_emails(site_tree, administrator):  # noqa:
     assert "Members who want emails" in client_for(administrator).get("/admin/").content.decode()
 
 
-def test_the_csv_has_every_column_and_guards_against_formulas(site_tree, administrator):  # noqa: F811
+def test_the_csv_has_every_column_and_guards_against_formulas(site_tree, administrator):
     attacker = join(
         "attacker@example.org",
         '=HYPERLINK("http://evil.example","click")',

@@ -12,8 +12,8 @@ from django.test import Client
 from members.emails import send_later
 from members.models import User
 from members.tokens import unsubscribe_token, unsubscribe_url
-from tests.editorial.conftest import make_user
 from tests.members.accounts import SIGNUP_URL, signup_data
+from tests.roles import make_user
 
 pytestmark = pytest.mark.django_db
 

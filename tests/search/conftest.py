@@ -1,43 +1,17 @@
 """Pages and people for the search tests. Pages are indexed as they are saved (tasks run inline)."""
 
 import pytest
-from django.contrib.auth.models import Group
-from django.test import Client
-from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
 from wagtail.search import index
 
-from editorial.roles import EDITORS, MEMBERS, REVIEWERS
-from home.models import HomePage, StandardPage
+from home.models import StandardPage
 from library.models import ResourceDocument, ResourceIndexPage, ResourcePage, ResourceType
-from members.models import User
+from members.restrictions import restrict_to_members
 from tests.library.factories import make_document
-
-PASSWORD = "a-long-test-password"
-
-
-def make_user(email, group_name=None, superuser=False):
-    if superuser:
-        return User.objects.create_superuser(email, PASSWORD)
-    user = User.objects.create_user(email, PASSWORD)
-    if group_name:
-        user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-def signed_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def paragraph(html):
     return [("paragraph", RichText(html))]
-
-
-@pytest.fixture
-def home(site_tree):
-    return HomePage.objects.get(depth=2, locale=site_tree.locale)
 
 
 @pytest.fixture
@@ -92,28 +66,5 @@ def make_resource(library):
 
 def make_members_only(page):
     """Restrict `page` to the Members group, as members-only content is."""
-    restriction = PageViewRestriction.objects.create(
-        page=page, restriction_type=PageViewRestriction.GROUPS
-    )
-    restriction.groups.add(Group.objects.get(name=MEMBERS))
+    restrict_to_members(page)
     return page
-
-
-@pytest.fixture
-def editor(db):
-    return make_user("editor@example.org", EDITORS)
-
-
-@pytest.fixture
-def reviewer(db):
-    return make_user("reviewer@example.org", REVIEWERS)
-
-
-@pytest.fixture
-def member(db):
-    return make_user("member@example.org", MEMBERS)
-
-
-@pytest.fixture
-def administrator(db):
-    return make_user("admin@example.org", superuser=True)

@@ -10,7 +10,7 @@ from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 from search.analytics import redact
 from search.models import SearchWithoutResults
 from search.tasks import record_search_term
-from tests.search.conftest import signed_in
+from tests.roles import client_for as signed_in
 
 pytestmark = pytest.mark.django_db
 

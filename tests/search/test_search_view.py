@@ -9,7 +9,8 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page
 
 from home.models import HomePage, StandardPage
-from tests.search.conftest import make_members_only, signed_in
+from tests.roles import client_for as signed_in
+from tests.search.conftest import make_members_only
 
 pytestmark = pytest.mark.django_db
 

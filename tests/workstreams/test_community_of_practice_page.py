@@ -3,6 +3,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from communities.models import MeetingNotesPage
 from home.models import HomePage
 from members.models import User
 from workstreams.models import CommunityOfPracticePage, WorkstreamIndexPage, WorkstreamPage
@@ -44,9 +45,9 @@ class CommunityOfPracticePageTests(WagtailPageTestCase):
 
     # Where it can be created ------------------------------------------------------------------
 
-    def test_lives_only_in_a_workstream_and_has_no_children(self):
+    def test_lives_only_in_a_workstream_and_holds_only_meeting_notes(self):
         self.assertAllowedParentPageTypes(CommunityOfPracticePage, {WorkstreamPage})
-        self.assertAllowedSubpageTypes(CommunityOfPracticePage, set())
+        self.assertAllowedSubpageTypes(CommunityOfPracticePage, {MeetingNotesPage})
         self.assertCanCreateAt(WorkstreamPage, CommunityOfPracticePage)
         self.assertCanNotCreateAt(WorkstreamIndexPage, CommunityOfPracticePage)
         self.assertCanNotCreateAt(HomePage, CommunityOfPracticePage)
