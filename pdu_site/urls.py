@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("search/suggest/", suggest_view, name="search_suggest"),
     # The member's own pages, then allauth's sign-up, sign-in, email and password views.
     path("accounts/", include("members.urls")),
+    path("accounts/communities/", include("communities.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("events.urls")),
     path("", include(wagtail_urls)),
