@@ -17,6 +17,7 @@ from wagtail.models import Locale
 from .booking import Booking, BookingStatus
 from .models import (
     BookingMethod,
+    EventFollowUp,
     EventFormat,
     EventIndexPage,
     EventPage,
@@ -412,6 +413,49 @@ def upcoming_event_specs(today, communities):
     return specs
 
 
+# The past meeting whose notes communities.demo publishes, as it names it.
+PAST_MEETING_TITLE = "PIE practitioners: September 2026 meeting"
+
+
+def past_meeting_specs(communities):
+    """A Community of Practice meeting that has happened, so its notes can follow it."""
+    community = communities.get("pie-practitioners")
+    if community is None:
+        return []
+    return [
+        EventSpec(
+            title=PAST_MEETING_TITLE,
+            summary=(
+                "Members of the PIE practitioners' Community of Practice on first appointments "
+                "and what makes a service feel safe to walk into."
+            ),
+            start=_at(date(2026, 9, 15), 10),
+            end=_at(date(2026, 9, 15), 12),
+            event_type=EventType.COP_MEETING,
+            event_format=EventFormat.ONLINE,
+            community=community,
+            speakers=[("amira", "Facilitating")],
+            booking=False,
+            body=_text(
+                "An online meeting of the community: one case discussion and an update on the "
+                "reflective practice groups members started in the spring.",
+            ),
+        )
+    ]
+
+
+def link_recording(events, resources, recording_slug):
+    """Show the members' recording of the past PIE webinar on its event page, once."""
+    event = events.get(slugify("Implementing Psychologically Informed Environments (PIEs)"))
+    recording = resources.get(recording_slug)
+    if event is None or recording is None:
+        return
+    if [follow_up.resource_id for follow_up in event.follow_ups.all()] == [recording.pk]:
+        return
+    event.follow_ups = [EventFollowUp(resource=recording)]
+    event.save_revision().publish()
+
+
 def build_venues():
     locale = Locale.get_default()
     venues = {}
@@ -534,7 +578,11 @@ def build(home, people, workstreams, communities):
     venues = build_venues()
     index = build_index(home)
     today = timezone.localdate()
-    specs = past_event_specs() + upcoming_event_specs(today, communities)
+    specs = [
+        *past_event_specs(),
+        *past_meeting_specs(communities),
+        *upcoming_event_specs(today, communities),
+    ]
     events = {spec.slug: build_event(index, spec, venues, people, workstreams) for spec in specs}
     build_bookings(events.values())
     return {"index": index, "events": events}

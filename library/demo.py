@@ -20,7 +20,7 @@ from .demo_content import (
     RESOURCES,
     TOPICS,
 )
-from .demo_members_only import MEMBERS_ONLY_RESOURCES
+from .demo_members_only import MEMBERS_ONLY_RESOURCES, WEBINAR_RECORDING
 from .demo_pdfs import render_pdf
 from .models import (
     Audience,
@@ -38,6 +38,10 @@ from .models import (
 
 RESOURCES_COLLECTION = "Resource library"
 EVALUATIONS_COLLECTION = "Evaluation reports"
+
+
+# The members' recording that the past webinar's event page links to.
+RECORDING_SLUG = WEBINAR_RECORDING.slug
 
 
 def build(home, people, workstreams):
@@ -81,7 +85,7 @@ def build(home, people, workstreams):
                 for order, page in enumerate(related)
             ],
         )
-    # A webinar recording and meeting notes for members, their files in "Members only".
+    # A webinar recording for members, its files in "Members only".
     for item in MEMBERS_ONLY_RESOURCES:
         resources[item.slug] = build_members_only_resource(
             resource_index,

@@ -1,13 +1,13 @@
-"""The words of the library's members-only demo content: a webinar recording and meeting notes.
+"""The words of the library's members-only demo content: a webinar recording.
 
-Both use the one members-only pattern: the resource page is restricted to the group "Members",
+It uses the one members-only pattern: the resource page is restricted to the group "Members",
 and its files sit in the "Members only" collection, so the download links open for members only.
 The text is written for the demo; the people named are invented (see home.demo).
 """
 
 from dataclasses import dataclass
 
-from .demo_content import HOUSING, PDU, PIA, ExtraFile, Resource, Video
+from .demo_content import PDU, PIA, ExtraFile, Resource, Video
 
 
 @dataclass(frozen=True)
@@ -77,39 +77,4 @@ WEBINAR_RECORDING = MembersOnlyResource(
     publisher=PDU,
 )
 
-# Communities of Practice cannot hold pages of their own yet, so their notes are library
-# resources for now, linked to the community's workstream.
-MEETING_NOTES = MembersOnlyResource(
-    slug="meeting-notes-hostel-managers-2025",
-    title="Meeting notes: Hostel and supported housing managers, autumn 2025",
-    resource_type="report",
-    year=2025,
-    summary=(
-        "Notes from the autumn 2025 meeting of the hostel and supported housing managers' "
-        "Community of Practice, for members of the hub."
-    ),
-    text=(
-        "Eleven managers met at a supported housing service in the city centre. The notes record "
-        "what was discussed and what members agreed to try before the next meeting.",
-    ),
-    files=(
-        ExtraFile(
-            title="Meeting notes: Hostel and supported housing managers, autumn 2025",
-            paragraphs=(
-                "Present: eleven managers from hostels and supported housing services in "
-                "Nottingham. Chaired by Dan Kowalski.",
-                "Abandonments: three services have seen more residents leave without notice "
-                "since the winter. Members shared what they check in the first week after "
-                "someone moves in.",
-                "Agreed: each service will try a short welcome conversation on the second day "
-                "and report back on whether residents found it useful.",
-            ),
-        ),
-    ),
-    authors=("dan",),
-    workstreams=(HOUSING,),
-    topics=("reflective-practice", "multi-agency-working"),
-    audiences=("managers",),
-)
-
-MEMBERS_ONLY_RESOURCES = (WEBINAR_RECORDING, MEETING_NOTES)
+MEMBERS_ONLY_RESOURCES = (WEBINAR_RECORDING,)

@@ -184,8 +184,8 @@ COMMUNITIES = {
         ),
         "meeting_pattern": "Every other month, Tuesday mornings, 10:00 to 12:00, online",
         "how_to_join": (
-            f"<p>Email {TEAM_EMAIL} with your name, job title and organisation. "
-            "We will send you the joining link for the next meeting.</p>"
+            "<p>Sign in to the hub and use “Ask to join” below, saying what your role is. "
+            f"The facilitator will reply within a week. Questions? Email {TEAM_EMAIL}.</p>"
         ),
     },
     "trauma-informed-care": {

@@ -2,8 +2,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from communities import demo as communities_demo
 from editorial.demo import build_section_team
-from editorial.roles import REVIEWERS
+from editorial.roles import MEMBERS, REVIEWERS
 from elearning import demo as elearning_demo
 from events import demo as events_demo
 from get_involved import demo as get_involved_demo
@@ -43,6 +44,13 @@ class Command(BaseCommand):
                 home, people, workstreams["workstreams"], workstreams["communities"]
             )
             library = library_demo.build(home, people, workstreams["workstreams"])
+            events_demo.link_recording(
+                events["events"], library["resources"], library_demo.RECORDING_SLUG
+            )
+            member = next(u for u in users if u.groups.filter(name=MEMBERS).exists())
+            communities_demo.build(
+                workstreams["communities"], events["events"], member, facilitator
+            )
             elearning = elearning_demo.build(home)
             general = build_general_pages(home)
             get_involved_demo.build(general["get-involved"])
