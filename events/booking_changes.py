@@ -1,7 +1,13 @@
-"""When a published event with bookings moves, changes venue or is cancelled, tell the bookers.
+"""What publishing an event with bookings does to them.
 
-Compared with the revision published before this one; the emails are built by the worker after
-the publish has committed, so publishing stays quick however many people booked.
+- When it moves, changes venue or is cancelled, the bookers are told. Compared with the revision
+  published before this one; the emails are built by the worker after the publish has committed,
+  so publishing stays quick however many people booked.
+- When it has free places and people waiting (more places than before, or a place given back
+  without anyone promoted), the first people waiting get them in order, with the "a place has
+  come up" email: the same promotion as when someone cancels. Fewer places never take anyone's
+  place away: people keep their places and the event is simply over its new number until enough
+  of them cancel.
 """
 
 from django.db import transaction
@@ -12,6 +18,7 @@ from wagtail.models import PageLogEntry
 from wagtail.signals import page_published
 
 from events.booking import Booking
+from events.booking_actions import locked_event, promote_waiting
 
 WATCHED_FIELDS = ["start", "end", "venue", "event_format", "is_cancelled"]
 
@@ -77,6 +84,21 @@ def tell_bookers_about_changes(sender, instance, revision=None, **kwargs):
     if not Booking.objects.active().filter(event=instance).exists():
         return
     transaction.on_commit(lambda: email_bookers_about_change.enqueue(instance.pk, fields))
+
+
+@receiver(page_published, dispatch_uid="events.promote_waiting_after_publish")
+def promote_waiting_after_publish(sender, instance, **kwargs):
+    from events.models import EventPage
+
+    # A page scheduled for later is "published" too, but it is not live yet.
+    if not isinstance(instance, EventPage) or not instance.books_here or not instance.live:
+        return
+    if not Booking.objects.waiting().filter(event=instance).exists():
+        return
+    # Wagtail publishes in a transaction; this savepoint holds the event's lock as booking does,
+    # and the emails leave once the publish has committed.
+    with transaction.atomic():
+        promote_waiting(locked_event(instance.pk))
 
 
 @task()

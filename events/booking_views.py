@@ -1,4 +1,8 @@
-"""Booking a place and cancelling it: POST only, signed in, then back to the event with a note."""
+"""Booking a place and cancelling it: POST only, signed in, then back to the event with a note.
+
+Members-only events can be booked by the people who may open them (Wagtail's own privacy test);
+for anyone else such an event does not exist here, as its page does not.
+"""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,16 +14,22 @@ from django.views.decorators.http import require_POST
 
 from events.booking import Booking
 from events.booking_actions import BookingRefusedError, book, cancel
-from events.listings import published_events
+from events.booking_rate_limit import booking_paused, too_many_booking_actions
+from events.models import EventPage
 
 # Ids are 32-bit database integers; a bigger number is simply not there.
 LARGEST_ID = 2**31 - 1
 
 
-def event_or_404(event_id):
+def event_the_member_may_view_or_404(request, event_id):
+    """The live event `event_id`, if its privacy lets this person open it; else 404."""
     if event_id > LARGEST_ID:
         raise Http404
-    return get_object_or_404(published_events(), pk=event_id)
+    event = get_object_or_404(EventPage.objects.live(), pk=event_id)
+    for restriction in event.get_view_restrictions():
+        if not restriction.accept_request(request):
+            raise Http404
+    return event
 
 
 def back_to(event):
@@ -29,7 +39,10 @@ def back_to(event):
 @login_required
 @require_POST
 def book_event(request, event_id):
-    event = event_or_404(event_id)
+    # Counted before the event is looked up, so guessing at ids costs the same as booking.
+    if too_many_booking_actions(request):
+        return booking_paused(request)
+    event = event_the_member_may_view_or_404(request, event_id)
     try:
         booking = book(event.pk, request.user)
     except BookingRefusedError as refusal:
@@ -61,11 +74,17 @@ def own_active_booking(request, booking_id):
 def cancel_booking(request, booking_id):
     """The first POST asks "are you sure?"; the one with confirm=yes cancels.
 
-    Someone else's booking is a 404.
+    Someone else's booking is a 404. A member may always cancel their own booking, even of an
+    event they can no longer open: it only gives the place back, and the booking already tells
+    them the event exists.
     """
+    confirmed = request.POST.get("confirm") == "yes"
+    # Only the cancellation itself counts: the question before it changes nothing.
+    if confirmed and too_many_booking_actions(request):
+        return booking_paused(request)
     booking = own_active_booking(request, booking_id)
     event = booking.event
-    if request.POST.get("confirm") != "yes":
+    if not confirmed:
         return TemplateResponse(request, "events/cancel_booking.html", {"booking": booking})
     try:
         cancel(booking.pk, request.user)

@@ -255,7 +255,10 @@ class EventPage(ReviewedPage):
         _("places"),
         null=True,
         blank=True,
-        help_text=_("How many people can have a place. Needed when people book on this site."),
+        help_text=_(
+            "How many people can have a place. Needed when people book on this site. Raising it "
+            "gives the new places to people waiting, in order; lowering it takes no one's place."
+        ),
     )
     booking_closes_at = models.DateTimeField(
         _("booking closes"),

@@ -1,15 +1,15 @@
-"""Calendars, feeds and booking, included inside the language prefix (/pl/... serves Polish events).
+"""Calendars and feeds, included inside the language prefix (/pl/... serves Polish events).
 
 Every calendar and feed path ends in a file name with a dot, which no Wagtail page slug can hold,
-so none of them can hide a page. Booking paths sit under /events/<id>/ and /events/bookings/: an
-event index page with the slug "events" would only lose children named by numbers or "bookings".
+so none of them can hide a page. Booking is a member's action: its paths live under
+/accounts/bookings/ (events/booking_urls.py), where no page can be either.
 The feed of new resources lives here with the events' feeds, so that all of the site's feeds sit
 in one place; its classes are in library/feeds.py.
 """
 
 from django.urls import path
 
-from events import booking_views, views
+from events import views
 from events.feeds import UpcomingEventsAtomFeed, UpcomingEventsRssFeed
 from library.feeds import NewResourcesAtomFeed, NewResourcesRssFeed
 
@@ -21,11 +21,10 @@ urlpatterns = [
         views.workstream_events_calendar,
         name="workstream_events_calendar",
     ),
-    path("events/<int:event_id>/book/", booking_views.book_event, name="event_book"),
     path(
-        "events/bookings/<int:booking_id>/cancel/",
-        booking_views.cancel_booking,
-        name="booking_cancel",
+        "events/communities/<str:slug>/calendar.ics",
+        views.community_events_calendar,
+        name="community_events_calendar",
     ),
     path("feeds/events.rss", UpcomingEventsRssFeed(), name="events_rss"),
     path("feeds/events.atom", UpcomingEventsAtomFeed(), name="events_atom"),

@@ -1,5 +1,7 @@
 """Calendar files: one event to add to a calendar, and feeds of upcoming events to subscribe to.
 
+Feeds: every upcoming event, one workstream's, or one Community of Practice's meetings.
+
 Only published, public events are in them; anything else is a 404, as the page would be.
 """
 
@@ -64,4 +66,30 @@ def workstream_events_calendar(request, slug):
         raise Http404
     events = upcoming_events(locale).filter(workstreams=workstream).select_related("venue")
     name = _("Practice Development Unit events: %(workstream)s") % {"workstream": workstream.title}
+    return calendar_response(build_calendar(events, request, name=name))
+
+
+@require_safe
+@cache_control(max_age=FEED_MAX_AGE, public=True)
+def community_events_calendar(request, slug):
+    """The upcoming meetings and events of one Community of Practice, to subscribe to."""
+    from workstreams.models import CommunityOfPracticePage
+
+    if not SLUG.fullmatch(slug):
+        raise Http404
+    locale = Locale.get_active()
+    # A members-only community has a feed too, so the link on its page works for the members
+    # who see it: the feed shows only its title (as listings do) and its public events.
+    # Slugs are unique among a workstream's communities only; the oldest in the tree wins, so
+    # the same address always gives the same feed.
+    community = (
+        CommunityOfPracticePage.objects.live()
+        .filter(locale=locale, slug=slug)
+        .order_by("path")
+        .first()
+    )
+    if community is None:
+        raise Http404
+    events = upcoming_events(locale).filter(community_of_practice=community).select_related("venue")
+    name = _("Practice Development Unit meetings: %(community)s") % {"community": community.title}
     return calendar_response(build_calendar(events, request, name=name))

@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     # The member's own pages, then allauth's sign-up, sign-in, email and password views.
     path("accounts/", include("members.urls")),
     path("accounts/communities/", include("communities.urls")),
+    path("accounts/bookings/", include("events.booking_urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("events.urls")),
     path("", include(wagtail_urls)),

@@ -183,6 +183,8 @@ PDU_INACTIVE_ACCOUNT_RETENTION_DAYS = env_int("PDU_INACTIVE_ACCOUNT_RETENTION_DA
 PDU_INACTIVE_ACCOUNT_WARNING_DAYS = env_int("PDU_INACTIVE_ACCOUNT_WARNING_DAYS", 30)
 # Get-involved forms: submissions allowed per address (django-ratelimit's rate syntax).
 PDU_FORM_RATE_LIMIT = env_str("PDU_FORM_RATE_LIMIT", "5/h")
+# Bookings and cancellations one member may make (django-ratelimit syntax).
+PDU_BOOKING_RATE_LIMIT = env_str("PDU_BOOKING_RATE_LIMIT", "20/h")
 
 # Internationalisation. Only English is switched on; more languages join this list later.
 LANGUAGE_CODE = "en-gb"

@@ -217,3 +217,76 @@ def test_calendars_accept_only_reading(client, index):
     event = make_event(index)
     assert client.post(event.calendar_url).status_code == 405
     assert client.head(event.calendar_url).status_code == 200
+
+
+def test_each_community_of_practice_has_its_own_feed(client, index):
+    _workstream, community = make_community(title="Hostel managers")
+    _other_workstream, other = make_community(
+        title="Peer mentors", workstream_title="Lived experience"
+    )
+    now = timezone.now()
+    make_event(
+        index, "Next meeting", start=now + timedelta(days=7), community_of_practice=community
+    )
+    make_event(
+        index, "Last meeting", start=now - timedelta(days=7), community_of_practice=community
+    )
+    make_event(
+        index, "Draft meeting", start=now + timedelta(days=3), community_of_practice=community
+    ).unpublish()
+    restrict_to_members(
+        make_event(
+            index,
+            "Members' meeting",
+            start=now + timedelta(days=4),
+            community_of_practice=community,
+        )
+    )
+    make_event(index, "Mentors meet", start=now + timedelta(days=5), community_of_practice=other)
+    make_event(index, "Not a meeting", start=now + timedelta(days=6))
+
+    url = f"/events/communities/{community.slug}/calendar.ics"
+    response, calendar = get_calendar(client, url)
+
+    assert set(events_by_summary(calendar)) == {"Next meeting"}
+    assert "Hostel managers" in str(calendar["X-WR-CALNAME"])
+    assert "REFRESH-INTERVAL;VALUE=DURATION:PT6H" in response.content.decode()
+    assert "max-age=900" in response["Cache-Control"]
+    other_calendar = get_calendar(client, f"/events/communities/{other.slug}/calendar.ics")[1]
+    assert set(events_by_summary(other_calendar)) == {"Mentors meet"}
+
+
+def test_a_community_feed_is_404_unless_the_community_is_live(client, index):
+    _workstream, community = make_community(title="Hostel managers")
+    url = f"/events/communities/{community.slug}/calendar.ics"
+    for bad in ["no-such-community", "%00", "a%00b", "x" * 300]:
+        assert client.get(f"/events/communities/{bad}/calendar.ics").status_code == 404, bad
+    community.unpublish()
+    assert client.get(url).status_code == 404
+    assert client.post(url).status_code == 405
+
+
+def test_a_members_only_community_feed_holds_only_public_events(client, index):
+    # Its page links the feed for the members who see it; a calendar app cannot sign in, so
+    # the feed gives what listings give anyone (the title) and the community's public events.
+    _workstream, community = make_community(title="Hostel managers")
+    restrict_to_members(community)
+    make_event(index, "Open meeting", community_of_practice=community)
+    restrict_to_members(make_event(index, "Closed meeting", community_of_practice=community))
+
+    calendar = get_calendar(client, f"/events/communities/{community.slug}/calendar.ics")[1]
+
+    assert set(events_by_summary(calendar)) == {"Open meeting"}
+
+
+def test_two_communities_with_one_slug_give_the_same_feed_every_time(client, index):
+    # Slugs are unique within a workstream only: the address always means the first in the tree.
+    _first_workstream, first = make_community(title="Managers")
+    _second_workstream, second = make_community(title="Managers", workstream_title="Justice")
+    assert first.slug == second.slug
+    make_event(index, "First's meeting", community_of_practice=first)
+    make_event(index, "Second's meeting", community_of_practice=second)
+
+    for _ in range(2):
+        calendar = get_calendar(client, f"/events/communities/{first.slug}/calendar.ics")[1]
+        assert set(events_by_summary(calendar)) == {"First's meeting"}
