@@ -10,6 +10,7 @@ INSTALLED := $(VENV)/.installed
 
 ## Set up (if needed), migrate, load demo content, serve on http://127.0.0.1:8000 with the worker.
 run: install
+	$(MANAGE) compile_translations
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content
 	@echo "Site: http://127.0.0.1:8000/   Admin: http://127.0.0.1:8000/admin/   (Ctrl+C stops both)"
@@ -41,6 +42,7 @@ checks: install
 PYTEST_WORKERS ?= 2
 
 pytest: install
+	$(MANAGE) compile_translations
 	$(BIN)/pytest --numprocesses $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 clean:

@@ -5,11 +5,13 @@ from wagtail.models import Collection, Locale, Page, Site
 
 from editorial.roles import ensure_roles
 from editorial.workflow import ensure_review_workflow
+from home.locales import ensure_locales
 from home.models import HomePage
 
 
 def ensure_site_tree():
     locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    ensure_locales()
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
     root = Page.get_first_root_node()

@@ -186,10 +186,23 @@ PDU_FORM_RATE_LIMIT = env_str("PDU_FORM_RATE_LIMIT", "5/h")
 # Bookings and cancellations one member may make (django-ratelimit syntax).
 PDU_BOOKING_RATE_LIMIT = env_str("PDU_BOOKING_RATE_LIMIT", "20/h")
 
-# Internationalisation. Only English is switched on; more languages join this list later.
+# Internationalisation. English is the main language, served without a prefix; the others are
+# Nottingham community languages, served under /pl/, /ro/, /ur/ and /ar/. A site may switch some
+# off with PDU_LANGUAGES (codes from KNOWN_LANGUAGES; English is always on). Urdu and Arabic are
+# written right to left: Django knows, and templates set dir="rtl" for them.
 LANGUAGE_CODE = "en-gb"
+KNOWN_LANGUAGES = {
+    "en-gb": _("English"),
+    "pl": _("Polish"),
+    "ro": _("Romanian"),
+    "ur": _("Urdu"),
+    "ar": _("Arabic"),
+}
+_chosen_languages = env_list("PDU_LANGUAGES", KNOWN_LANGUAGES)
 LANGUAGES = [
-    ("en-gb", _("English")),
+    (code, name)
+    for code, name in KNOWN_LANGUAGES.items()
+    if code == LANGUAGE_CODE or code in _chosen_languages
 ]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
@@ -283,6 +296,24 @@ if OPENSEARCH_URL:
     }
 # New translations start as drafts, so they go through review like everything else.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
+# Machine translation gives translators a first draft in wagtail-localize's editor. Off unless
+# PDU_MACHINE_TRANSLATOR is "deepl" (needs DEEPL_API_KEY) or "libretranslate" (needs
+# LIBRETRANSLATE_URL, and LIBRETRANSLATE_API_KEY if the server asks for one).
+PDU_MACHINE_TRANSLATOR = env_str("PDU_MACHINE_TRANSLATOR").lower()
+if PDU_MACHINE_TRANSLATOR == "deepl":
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": env_str("DEEPL_API_KEY")},
+    }
+elif PDU_MACHINE_TRANSLATOR == "libretranslate":
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": env_str("LIBRETRANSLATE_URL"),
+            "API_KEY": env_str("LIBRETRANSLATE_API_KEY"),
+        },
+    }
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Security defaults that hold everywhere; production.py adds the HTTPS-only ones.

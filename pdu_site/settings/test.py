@@ -30,3 +30,8 @@ LOGGING["loggers"]["wagtail"] = {"level": "WARNING"}  # noqa: F405
 
 # Send search-term counts to the (immediate) task queue after every search, so tests see them.
 SEARCH_TERMS_FLUSH_SECONDS = 0
+
+# Machine translation in tests: wagtail-localize's offline dummy (it reverses the words).
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+    "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
+}

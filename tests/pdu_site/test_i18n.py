@@ -1,4 +1,4 @@
-"""The groundwork that lets languages be switched on later without rewriting anything."""
+"""Languages: English first and unprefixed, the community languages beside it."""
 
 import pytest
 from django.apps import apps
@@ -34,8 +34,18 @@ def test_every_page_type_is_translatable():
 
 
 @pytest.mark.django_db
-def test_the_default_locale_is_british_english():
-    assert list(Locale.objects.values_list("language_code", flat=True)) == ["en-gb"]
+def test_the_default_locale_is_british_english_and_each_language_has_a_locale():
+    assert Locale.get_default().language_code == "en-gb"
+    assert sorted(Locale.objects.values_list("language_code", flat=True)) == sorted(
+        code for code, _name in settings.LANGUAGES
+    )
+    assert [code for code, _name in settings.LANGUAGES] == ["en-gb", "pl", "ro", "ur", "ar"]
+
+
+def test_urdu_and_arabic_are_written_right_to_left():
+    assert translation.get_language_info("ur")["bidi"] is True
+    assert translation.get_language_info("ar")["bidi"] is True
+    assert translation.get_language_info("pl")["bidi"] is False
 
 
 def test_english_urls_have_no_language_prefix():
