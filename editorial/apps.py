@@ -26,7 +26,7 @@ class EditorialConfig(AppConfig):
     verbose_name = "Editorial workflow"
 
     def ready(self):
-        from . import review_dates  # noqa: F401  (connects its page_published handler)
+        from . import checks, review_dates  # noqa: F401  (they register checks and handlers)
 
         post_migrate.connect(
             ensure_roles_after_migrate, sender=self, dispatch_uid="editorial.ensure_roles"

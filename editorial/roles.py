@@ -9,6 +9,7 @@ left alone.
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.management import create_contenttypes
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
@@ -17,6 +18,8 @@ REVIEWERS = "Reviewers"
 MEMBERS = "Members"
 
 ADMIN_ACCESS = ["wagtailadmin.access_admin"]
+# Start and edit translations in wagtail-localize (publishing them still needs a review).
+TRANSLATE = ["wagtail_localize.submit_translation"]
 
 # Page permissions granted on the top page of each language's tree (each home page). Not on the
 # tree's root: that would let people create pages beside the home pages or copy pages there.
@@ -49,12 +52,12 @@ def snippet_permissions():
 # Snippets' publish permission is deliberately given to nobody: approving a review publishes.
 ROLES = {
     EDITORS: {
-        "model_permissions": lambda: [*ADMIN_ACCESS, *snippet_permissions()],
+        "model_permissions": lambda: [*ADMIN_ACCESS, *TRANSLATE, *snippet_permissions()],
         "page_actions": EDITOR_PAGE_ACTIONS,
         "collection_permissions": MEDIA_PERMISSIONS,
     },
     REVIEWERS: {
-        "model_permissions": lambda: [*ADMIN_ACCESS, *snippet_permissions()],
+        "model_permissions": lambda: [*ADMIN_ACCESS, *TRANSLATE, *snippet_permissions()],
         "page_actions": REVIEWER_PAGE_ACTIONS,
         "collection_permissions": MEDIA_PERMISSIONS,
     },
@@ -78,6 +81,16 @@ def create_all_permissions(app_configs, using):
     for app_config in app_configs:
         create_contenttypes(app_config, verbosity=0, using=using)
         create_permissions(app_config, verbosity=0, using=using)
+    # wagtail-localize makes its "submit translation" permission in a migration, which a flush of
+    # the database (between transactional tests, say) does not run again.
+    content_type, _created = ContentType.objects.db_manager(using).get_or_create(
+        app_label="wagtail_localize", model="translation"
+    )
+    Permission.objects.db_manager(using).get_or_create(
+        content_type=content_type,
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
+    )
 
 
 def top_pages():

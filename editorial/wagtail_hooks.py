@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from editorial import translation_routes  # noqa: F401  (wagtail-localize's routes, reviewed)
 from editorial.dashboard import DueForReviewPanel, ScheduledSoonPanel
 from editorial.reports import DueForReviewReportView, ScheduledContentReportView, can_edit_pages
 

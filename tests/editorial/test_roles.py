@@ -46,6 +46,13 @@ def test_editors_can_add_and_edit_pages_but_not_publish():
     assert Group.objects.get(name=EDITORS).permissions.filter(codename="access_admin").exists()
 
 
+def test_editors_and_reviewers_may_translate():
+    # Starting and editing translations; publishing them still goes through review.
+    for name in (EDITORS, REVIEWERS):
+        group = Group.objects.get(name=name)
+        assert group.permissions.filter(codename="submit_translation").exists(), name
+
+
 def test_reviewers_also_hold_wagtails_publish_permission():
     # It lets them unpublish, cancel schedules and set privacy; publishing itself needs review.
     assert page_actions(REVIEWERS) == {(2, "add_page"), (2, "change_page"), (2, "publish_page")}

@@ -8,6 +8,7 @@ from editorial.roles import MEMBERS, REVIEWERS
 from elearning import demo as elearning_demo
 from events import demo as events_demo
 from get_involved import demo as get_involved_demo
+from home import demo_translations
 from home.demo import build_people, fill_home_page
 from home.demo_pages import (
     build_general_pages,
@@ -72,6 +73,9 @@ class Command(BaseCommand):
             )
             configure_site_settings(home, [general["accessibility"], general["privacy"]])
             build_section_team(workstreams["workstreams"]["housing-first-and-homelessness"])
+            demo_translations.build(
+                home, events["index"], events["events"]["trauma-informed-care-an-introduction"]
+            )
 
         self.stdout.write(
             f"Demo site ready: {len(workstreams['workstreams'])} workstreams, "
