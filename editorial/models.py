@@ -22,6 +22,7 @@ from wagtail.models import (
 )
 
 from editorial.permissions import ReviewedPagePermissionTester
+from home.page_language import ShownInItsOwnLanguage
 
 REVIEW_BY_HELP = _(
     "When the content should next be checked to make sure it is still right. Leave empty to set "
@@ -29,7 +30,7 @@ REVIEW_BY_HELP = _(
 )
 
 
-class ReviewedPage(Page):
+class ReviewedPage(ShownInItsOwnLanguage, Page):
     review_by = models.DateField(
         _("review content by"), null=True, blank=True, help_text=REVIEW_BY_HELP
     )

@@ -29,3 +29,8 @@ def ensure_site_tree():
     ensure_roles()
     ensure_review_workflow()  # a flush removed its link to the root page
     return home
+
+
+def english_home():
+    """The home page of the site's main language (other languages have home pages too)."""
+    return HomePage.objects.get(depth=2, locale=Locale.get_default())

@@ -11,6 +11,7 @@ from events.models import Venue
 from home.models import HomePage, NavigationMenu, Person
 from library.models import Audience, ResourceType, Topic
 from members.models import User
+from tests.site_tree import english_home
 
 pytestmark = pytest.mark.django_db
 
@@ -129,7 +130,7 @@ def test_roles_are_reset_to_their_definition_on_migrate():
     editors.permissions.add(Permission.objects.get(codename="delete_user"))
     GroupPagePermission.objects.create(
         group=editors,
-        page=Page.objects.get(depth=2),
+        page=english_home(),
         permission=Permission.objects.get(codename="publish_page"),
     )
     call_command("migrate", verbosity=0)
@@ -156,7 +157,7 @@ def test_a_member_cannot_open_the_admin(client):
 def test_an_editor_saves_a_draft_but_cannot_publish(client):
     editor = User.objects.create_user("editor@example.org", "a-long-editor-password")
     editor.groups.add(Group.objects.get(name=EDITORS))
-    home = Page.objects.get(depth=2).specific
+    home = english_home()
     client.force_login(editor)
 
     response = client.post(

@@ -14,7 +14,8 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from home.models import HomePage, StandardPage
+from home.models import StandardPage
+from tests.site_tree import english_home
 from tests.subprocess_django import CONFIG_VARIABLES, PROJECT_ROOT
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -64,7 +65,7 @@ def wait_until(condition):
 
 
 def test_an_approved_page_goes_live_at_its_time_and_expires_at_its_time(site_tree, worker):
-    home = HomePage.objects.get(depth=2)
+    home = english_home()
     page = home.add_child(instance=StandardPage(title="Goes live soon"))
     page.unpublish()
     page.refresh_from_db()

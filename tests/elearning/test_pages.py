@@ -16,6 +16,7 @@ from home.models import HomePage, StandardPage
 from members.restrictions import members_only_page_ids, restrict_to_members
 from tests.library.factories import make_document
 from tests.roles import client_for, make_user
+from tests.site_tree import english_home
 
 LOGIN = "/accounts/login/"
 
@@ -86,7 +87,7 @@ def add_url(index):
 class ELearningPageTypeTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = HomePage.objects.get(depth=2)
+        cls.home = english_home()
         cls.member = make_user("member@example.org", MEMBERS)
         cls.admin = make_user("admin@example.org", is_superuser=True)
 

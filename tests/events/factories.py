@@ -5,12 +5,13 @@ from datetime import timedelta
 from django.utils import timezone
 
 from events.models import EventFollowUp, EventIndexPage, EventPage, EventSpeaker, Venue
-from home.models import HomePage, Person
+from home.models import Person
+from tests.site_tree import english_home
 from workstreams.models import CommunityOfPracticePage, WorkstreamIndexPage, WorkstreamPage
 
 
 def home_page():
-    return HomePage.objects.get(depth=2)
+    return english_home()
 
 
 def make_event_index(parent=None, **fields):

@@ -1,7 +1,8 @@
 """Test data (a "Get involved" page with a form under it, built as editors would) and checks."""
 
 from get_involved.models import GetInvolvedFormField, GetInvolvedFormPage
-from home.models import HomePage, StandardPage
+from home.models import StandardPage
+from tests.site_tree import english_home
 
 TEAM_ADDRESS = "team@example.org"
 
@@ -31,7 +32,7 @@ ANSWERS = {
 
 
 def get_involved_page():
-    home = HomePage.objects.get(depth=2)
+    home = english_home()
     page = StandardPage.objects.child_of(home).filter(slug="get-involved").first()
     return page or home.add_child(instance=StandardPage(title="Get involved", slug="get-involved"))
 

@@ -7,12 +7,13 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from home.models import HomePage, StandardPage
 from members.models import User
+from tests.site_tree import english_home
 
 
 class HomePageTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = HomePage.objects.get(depth=2)
+        cls.home = english_home()
         cls.admin = User.objects.create_superuser("admin@example.org", "a-long-admin-password")
 
     def test_migrate_makes_the_home_page_the_default_sites_root(self):

@@ -5,9 +5,9 @@ from django.utils.html import escape
 
 from editorial.roles import EDITORS, MEMBERS, REVIEWERS
 from home.demo import INTRODUCTION
-from home.models import HomePage
 from members.demo import DEMO_USERS
 from members.models import User
+from tests.site_tree import english_home
 
 pytestmark = pytest.mark.django_db
 
@@ -26,13 +26,13 @@ def test_creates_one_working_account_per_role():
 
 def test_publishes_the_home_page_introduction(client):
     call_command("load_demo_content", verbosity=0)
-    assert HomePage.objects.get(depth=2).introduction == INTRODUCTION
+    assert english_home().introduction == INTRODUCTION
     assert escape(INTRODUCTION) in client.get("/").content.decode()
 
 
 def test_running_it_again_adds_nothing():
     call_command("load_demo_content", verbosity=0)
-    home = HomePage.objects.get(depth=2)
+    home = english_home()
     counts = (User.objects.count(), home.revisions.count())
 
     call_command("load_demo_content", verbosity=0)

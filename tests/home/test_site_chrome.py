@@ -5,15 +5,16 @@ from bs4 import BeautifulSoup
 from wagtail.models import Locale, Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from home.models import HomePage, NavigationMenu, Person, SiteSettings, StandardPage
+from home.models import NavigationMenu, Person, SiteSettings, StandardPage
 from members.models import User
+from tests.site_tree import english_home
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def home():
-    return HomePage.objects.get(depth=2)
+    return english_home()
 
 
 @pytest.fixture

@@ -9,12 +9,13 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from get_involved.models import GetInvolvedFormPage
 from home.models import HomePage, StandardPage
 from members.models import User
+from tests.site_tree import english_home
 
 
 class StandardPageTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = HomePage.objects.get(depth=2)
+        cls.home = english_home()
         cls.admin = User.objects.create_superuser("admin@example.org", "a-long-admin-password")
 
     def test_lives_under_the_home_page_or_another_general_page(self):

@@ -3,7 +3,6 @@
 from bs4 import BeautifulSoup
 from wagtail.test.utils import WagtailPageTestCase
 
-from home.models import HomePage
 from library.models import (
     EvaluationIndexPage,
     EvaluationReportPage,
@@ -12,6 +11,7 @@ from library.models import (
     ResourceType,
 )
 from members.models import User
+from tests.site_tree import english_home
 
 from .admin_forms import evaluation_report_form_data, index_form_data, resource_form_data
 from .factories import (
@@ -40,7 +40,7 @@ def error_text(response):
 class AdminCreatesLibraryPagesTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = HomePage.objects.get(depth=2)
+        cls.home = english_home()
         cls.admin = User.objects.create_superuser("admin@example.org", "a-long-admin-password")
 
     def setUp(self):

@@ -10,7 +10,6 @@ from wagtail.models import Collection, Page, Revision
 
 from editorial.roles import MEMBERS
 from home.demo import build_people
-from home.models import HomePage
 from library import demo
 from library.demo_content import RESOURCE_TYPES, RESOURCES
 from library.demo_members_only import MEMBERS_ONLY_RESOURCES
@@ -26,6 +25,7 @@ from library.models import (
 )
 from members.models import User
 from members.restrictions import MEMBERS_ONLY_COLLECTION, members_only_page_ids
+from tests.site_tree import english_home
 
 from .factories import WorkstreamIndexPageFactory, WorkstreamPageFactory
 
@@ -50,7 +50,7 @@ def read(document):
 
 
 def build_demo():
-    home = HomePage.objects.get(depth=2)
+    home = english_home()
     return demo.build(home, build_people(), make_workstreams(home))
 
 
@@ -216,7 +216,7 @@ class RunningTheDemoAgainTests(TestCase):
                 related=RelatedResource.objects.count(),
             )
 
-        home = HomePage.objects.get(depth=2)
+        home = english_home()
         people = build_people()
         workstreams = make_workstreams(home)
         first = demo.build(home, people, workstreams)
@@ -231,7 +231,7 @@ class RunningTheDemoAgainTests(TestCase):
         )
 
     def test_running_it_again_repairs_an_edited_resource(self):
-        home = HomePage.objects.get(depth=2)
+        home = english_home()
         people = build_people()
         workstreams = make_workstreams(home)
         built = demo.build(home, people, workstreams)

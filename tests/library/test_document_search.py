@@ -20,12 +20,12 @@ from wagtail.models import Collection
 from wagtail.search import index
 
 from editorial.roles import EDITORS
-from home.models import HomePage
 from library import tasks
 from library.models import EvaluationReportDocument, ResourceDocument, ResourcePage
 from library.models.media import CustomDocument
 from library.text_extraction import EXTRACTED, NOT_APPLICABLE, NOT_EXTRACTED, PENDING
 from members.models import User
+from tests.site_tree import english_home
 
 from .factories import (
     EvaluationIndexPageFactory,
@@ -75,7 +75,7 @@ def committed(site_tree, django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def library(site_tree):
-    return ResourceIndexPageFactory(parent=HomePage.objects.get(depth=2))
+    return ResourceIndexPageFactory(parent=english_home())
 
 
 def upload_multiple(client, content, filename):
@@ -359,7 +359,7 @@ def test_text_read_after_the_page_was_published_reaches_search(library):
 def test_a_word_only_inside_an_evaluation_report_file_finds_the_report(site_tree, committed):
     from library.models import EvaluationReportPage
 
-    evaluation = EvaluationIndexPageFactory(parent=HomePage.objects.get(depth=2))
+    evaluation = EvaluationIndexPageFactory(parent=english_home())
     with committed():
         document = make_document("Report 2021", make_pdf(*HOSTEL_TEXT), "report-2021.pdf")
     report = indexed(

@@ -7,6 +7,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from home.models import HomePage
 from library.models import EvaluationIndexPage, EvaluationReportDocument, EvaluationReportPage
 from members.models import User
+from tests.site_tree import english_home
 
 from .admin_forms import evaluation_report_form_data
 from .factories import (
@@ -24,7 +25,7 @@ def soup(response):
 class EvaluationIndexPageTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = HomePage.objects.get(depth=2)
+        cls.home = english_home()
         cls.admin = User.objects.create_superuser("admin@example.org", "a-long-admin-password")
 
     def test_lives_once_under_the_home_page_and_holds_only_reports(self):
@@ -82,7 +83,7 @@ class EvaluationIndexPageTests(WagtailPageTestCase):
 class EvaluationReportPageTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = HomePage.objects.get(depth=2)
+        cls.home = english_home()
         cls.admin = User.objects.create_superuser("admin@example.org", "a-long-admin-password")
         cls.index = EvaluationIndexPageFactory(parent=cls.home)
         cls.report_file = make_document("Evaluation report 2019", filename="evaluation-2019.pdf")

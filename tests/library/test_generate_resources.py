@@ -6,8 +6,8 @@ from django.core.management import CommandError, call_command
 from django.test import TestCase
 from wagtail.documents import get_document_model
 
-from home.models import HomePage
 from library.models import ResourcePage
+from tests.site_tree import english_home
 
 from .factories import (
     AudienceFactory,
@@ -29,7 +29,7 @@ def generate(*args):
 class GenerateResourcesTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        home = HomePage.objects.get(depth=2)
+        home = english_home()
         cls.index = ResourceIndexPageFactory(parent=home)
         for name in ["Toolkit", "Report", "Guide"]:
             ResourceTypeFactory(name=name)

@@ -28,13 +28,13 @@ from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
 from wagtail.models import PageViewRestriction
 
-from home.models import HomePage
 from library.library_search import (
     MAX_QUERY_LENGTH,
     LibrarySearchForm,
     clean_query,
     search_words,
 )
+from tests.site_tree import english_home
 
 from .factories import (
     AudienceFactory,
@@ -74,7 +74,7 @@ def facet_counts(html, name):
 def build_library(test_class):
     """The known set of resources in the module docstring, as attributes of `test_class`."""
     cls = test_class
-    cls.home = HomePage.objects.get(depth=2)
+    cls.home = english_home()
     cls.index = ResourceIndexPageFactory(parent=cls.home)
     workstreams = WorkstreamIndexPageFactory(parent=cls.home)
     cls.housing = WorkstreamPageFactory(parent=workstreams, title="Housing", slug="housing")
@@ -414,7 +414,7 @@ class PostgresStemmingTests(TestCase):
 class PaginationAndQueryCountTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = HomePage.objects.get(depth=2)
+        cls.home = english_home()
         cls.index = ResourceIndexPageFactory(parent=cls.home)
         cls.toolkit = ResourceTypeFactory(name="Toolkit")
         cls.report = ResourceTypeFactory(name="Report")

@@ -16,6 +16,7 @@ from library.models import (
     ResourcePage,
 )
 from members.models import User
+from tests.site_tree import english_home
 
 from .admin_forms import resource_form_data
 from .factories import (
@@ -51,7 +52,7 @@ def card_titles(html):
 class ResourceIndexPageTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = HomePage.objects.get(depth=2)
+        cls.home = english_home()
         cls.admin = User.objects.create_superuser("admin@example.org", "a-long-admin-password")
 
     def test_lives_once_under_the_home_page_and_holds_only_resources(self):
@@ -172,7 +173,7 @@ class ResourceIndexPageTests(WagtailPageTestCase):
 class ResourcePageTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = HomePage.objects.get(depth=2)
+        cls.home = english_home()
         cls.admin = User.objects.create_superuser("admin@example.org", "a-long-admin-password")
         cls.index = ResourceIndexPageFactory(parent=cls.home)
         workstreams = WorkstreamIndexPageFactory(parent=cls.home)

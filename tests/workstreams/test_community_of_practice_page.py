@@ -6,6 +6,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from communities.models import MeetingNotesPage
 from home.models import HomePage
 from members.models import User
+from tests.site_tree import english_home
 from workstreams.models import CommunityOfPracticePage, WorkstreamIndexPage, WorkstreamPage
 
 from .factories import (
@@ -23,7 +24,7 @@ from .helpers import assert_headings_in_order, card_titles, get_html, section
 class CommunityOfPracticePageTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = HomePage.objects.get(depth=2)
+        cls.home = english_home()
         cls.admin = User.objects.create_superuser("admin@example.org", "a-long-admin-password")
         cls.facilitator = User.objects.create_user(
             "priya.shah@example.org", first_name="Priya", last_name="Shah", is_staff=True

@@ -2,8 +2,8 @@ import pytest
 from wagtail.models import PageLogEntry, Revision
 
 from home.demo import build_people
-from home.models import HomePage
 from members.models import User
+from tests.site_tree import english_home
 from workstreams import demo
 from workstreams.models import CommunityOfPracticePage, WorkstreamIndexPage, WorkstreamPage
 
@@ -29,7 +29,7 @@ def facilitator():
 
 
 def run_build(facilitator):
-    return demo.build(HomePage.objects.get(depth=2), build_people(), facilitator)
+    return demo.build(english_home(), build_people(), facilitator)
 
 
 def test_builds_the_six_workstreams_and_seven_communities(facilitator):

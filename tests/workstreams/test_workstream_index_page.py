@@ -3,6 +3,7 @@ from wagtail.test.utils.form_data import nested_form_data
 
 from home.models import HomePage, StandardPage
 from members.models import User
+from tests.site_tree import english_home
 from workstreams.models import CommunityOfPracticePage, WorkstreamIndexPage, WorkstreamPage
 
 from .factories import make_draft, make_private, make_workstream, make_workstream_index
@@ -12,7 +13,7 @@ from .helpers import assert_headings_in_order, card_titles, get_html
 class WorkstreamIndexPageTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = HomePage.objects.get(depth=2)
+        cls.home = english_home()
         cls.admin = User.objects.create_superuser("admin@example.org", "a-long-admin-password")
 
     def test_lives_only_under_the_home_page_and_holds_only_workstreams(self):

@@ -5,6 +5,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from home.models import HomePage
 from members.models import User
+from tests.site_tree import english_home
 from workstreams.models import CommunityOfPracticePage, WorkstreamIndexPage, WorkstreamPage
 
 from .factories import (
@@ -25,7 +26,7 @@ from .helpers import assert_headings_in_order, card_titles, get_html, section
 class WorkstreamPageTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home = HomePage.objects.get(depth=2)
+        cls.home = english_home()
         cls.admin = User.objects.create_superuser("admin@example.org", "a-long-admin-password")
         cls.index = make_workstream_index(cls.home)
         cls.lead = make_person("Dan Kowalski", role="Housing First coordinator")
