@@ -338,7 +338,7 @@ def test_a_request_on_a_translated_page_joins_the_main_language_community(
         ("en-gb", "English"),
         ("pl", "Polish"),
     ]
-    polish = Locale.objects.create(language_code="pl")
+    polish = Locale.objects.get(language_code="pl")
     translated = community.copy_for_translation(polish, copy_parents=True)
     translated.save_revision().publish()
 

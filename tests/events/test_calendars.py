@@ -174,7 +174,7 @@ def test_the_subscribable_feed_holds_every_upcoming_event(client, index):
     restrict_to_members(make_event(index, "Members only", start=now + timedelta(days=4)))
     elsewhere = make_event(index, "In Polish", start=now + timedelta(days=5))
     EventPage.objects.filter(pk=elsewhere.pk).update(
-        locale=Locale.objects.create(language_code="pl")
+        locale=Locale.objects.get(language_code="pl")
     )
 
     response, calendar = get_calendar(client, "/events/calendar.ics")

@@ -98,7 +98,7 @@ class EventIndexPageTests(WagtailPageTestCase):
     def test_lists_only_events_in_the_index_pages_language(self):
         make_event(self.index, "In English")
         elsewhere = make_event(self.index, "In another language")
-        other_locale = Locale.objects.create(language_code="pl")
+        other_locale = Locale.objects.get(language_code="pl")
         EventPage.objects.filter(pk=elsewhere.pk).update(locale=other_locale)
 
         upcoming = soup(self.get()).select("section.event-list")[0]

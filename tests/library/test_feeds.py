@@ -108,7 +108,7 @@ def test_only_this_languages_resources(client, index):
     add_resource(index, "2026-01-05", title="English")
     other = add_resource(index, "2026-01-06", title="Polish")
     ResourcePage.objects.filter(pk=other.pk).update(
-        locale=Locale.objects.create(language_code="pl")
+        locale=Locale.objects.get(language_code="pl")
     )
     feed, _text = read_feed(client, "/feeds/resources.rss", "application/rss+xml")
     assert [entry.title for entry in feed.entries] == ["English"]
