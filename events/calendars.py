@@ -63,7 +63,10 @@ def calendar_component(event, request, domain):
     component.add("last-modified", changed.astimezone(UTC))
     component.add("dtstart", event.start.astimezone(UTC))
     component.add("dtend", event.end.astimezone(UTC))
-    component.add("summary", event.title)
+    # An event listed in its English original in another language's calendar says that its
+    # title is English (RFC 5545's LANGUAGE parameter). The description mixes both languages.
+    title_language = {"LANGUAGE": "en"} if getattr(event, "is_fallback", False) else None
+    component.add("summary", event.title, parameters=title_language)
     component.add("description", event_description(event, url))
     component.add("location", event_location(event))
     if url:

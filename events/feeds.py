@@ -1,5 +1,8 @@
 """RSS 2.0 and Atom feeds of upcoming events, for feed readers and other sites.
 
+A feed in another language holds that language's events and the English originals of those not
+translated yet, which carry the category "English" (events/listings.py).
+
 Django's syndication views are shared by every request, so nothing about a request is kept on the
 feed itself: `get_object` returns it, and `items` gives each event its absolute link.
 """
@@ -16,9 +19,13 @@ from events.calendars import site_domain
 from events.listings import upcoming_events
 from events.models import EventIndexPage
 from events.templatetags.event_tags import event_when
+from home.localised import in_language
 
 # Enough for the months ahead; a reader needs nothing further out.
 EVENTS_IN_FEED = 50
+# The category of an event listed in its English original because it has no translation in the
+# feed's language. Like the label on the site, it names the language in that language.
+FALLBACK_LABEL = "English"
 
 
 @dataclass
@@ -51,7 +58,8 @@ class UpcomingEventsRssFeed(Feed):
         return self.description(obj)
 
     def link(self, obj):
-        index = EventIndexPage.objects.live().public().filter(locale=obj.locale).first()
+        # The list in the feed's language, or its English original if it is not translated.
+        index = in_language(EventIndexPage.objects.live().public(), obj.locale).first()
         url = index.get_full_url(obj.request) if index is not None else None
         return url or "/"
 
@@ -91,7 +99,10 @@ class UpcomingEventsRssFeed(Feed):
         return event.last_published_at
 
     def item_categories(self, event):
-        return [event.get_event_type_display()]
+        categories = [event.get_event_type_display()]
+        if getattr(event, "is_fallback", False):
+            categories.append(FALLBACK_LABEL)
+        return categories
 
 
 class UpcomingEventsAtomFeed(UpcomingEventsRssFeed):

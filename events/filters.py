@@ -14,7 +14,7 @@ from django import forms
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from events.listings import months_with_events, starting_in_month
+from events.listings import in_workstream, months_with_events, starting_in_month
 from events.models import EventFormat, EventType
 
 MONTH_VALUE = re.compile(r"(\d{4})-(\d{2})", re.ASCII)
@@ -93,7 +93,7 @@ class EventFilters:
     form: EventFilterForm
     chosen: dict = field(default_factory=dict)  # parameter name -> cleaned value
     ignored: list = field(default_factory=list)  # labels of the filters left out
-    workstream_ids: dict = field(default_factory=dict)  # slug -> page id
+    workstreams: dict = field(default_factory=dict)  # slug -> WorkstreamPage
 
     @property
     def is_filtered(self):
@@ -118,7 +118,7 @@ class EventFilters:
     def apply(self, events):
         """`events` narrowed by every usable filter."""
         if slug := self.chosen.get("workstream"):
-            events = events.filter(workstreams=self.workstream_ids[slug])
+            events = in_workstream(events, self.workstreams[slug])
         if event_type := self.chosen.get("type"):
             events = events.filter(event_type=event_type)
         if event_format := self.chosen.get("format"):
@@ -130,16 +130,17 @@ class EventFilters:
 
 def event_filters(query, locale):
     """The filters asked for in `query` (request.GET), for events in `locale`."""
+    from home.localised import in_language
     from workstreams.models import WorkstreamPage
 
+    # Workstreams in this language, and those not translated yet in English: events are linked
+    # to a workstream or to any of its translations.
     workstreams = list(
-        WorkstreamPage.objects.live()
-        .public()
-        .filter(locale=locale)
+        in_language(WorkstreamPage.objects.live().public(), locale)
         .order_by("title")
-        .values_list("pk", "slug", "title")
+        .only("pk", "slug", "title", "translation_key")
     )
-    options = {"workstreams": [(slug, title) for _pk, slug, title in workstreams]}
+    options = {"workstreams": [(page.slug, page.title) for page in workstreams]}
     options["months"] = months_with_events(locale)
 
     asked = EventFilterForm(query, **options)
@@ -155,5 +156,5 @@ def event_filters(query, locale):
         form=EventFilterForm(chosen, **options),
         chosen=chosen,
         ignored=ignored,
-        workstream_ids={slug: pk for pk, slug, _title in workstreams},
+        workstreams={page.slug: page for page in workstreams},
     )

@@ -1,27 +1,42 @@
-"""Queries for lists of events, shared by the pages, calendars and feeds that show them."""
+"""Queries for lists of events, shared by the pages, calendars and feeds that show them.
+
+Given a language, a list holds the events in that language and the English originals of those
+not translated into it, each marked `is_fallback` (home/localised.py). Without one, it holds
+every language's events.
+"""
 
 from datetime import datetime
 
 from django.utils import timezone
 
 from events.models import EventPage
+from home.localised import flag_fallbacks, in_language, linked_to
 
 
 def published_events(locale=None):
-    events = EventPage.objects.live().public()
-    if locale is not None:
-        events = events.filter(locale=locale)
-    return events
+    return in_language(EventPage.objects.live().public(), locale)
 
 
 def upcoming_events(locale=None):
     """Events that have not yet ended, soonest first. An event is upcoming until its end time."""
-    return published_events(locale).filter(end__gt=timezone.now()).order_by("start", "pk")
+    events = published_events(locale).filter(end__gt=timezone.now()).order_by("start", "pk")
+    return flag_fallbacks(events, locale)
 
 
 def past_events(locale=None):
     """Events that have ended, most recent first."""
-    return published_events(locale).filter(end__lte=timezone.now()).order_by("-start", "-pk")
+    events = published_events(locale).filter(end__lte=timezone.now()).order_by("-start", "-pk")
+    return flag_fallbacks(events, locale)
+
+
+def in_workstream(events, workstream):
+    """The events linked to `workstream` or to a translation of it."""
+    return linked_to(events, "workstreams", workstream)
+
+
+def of_community(events, community):
+    """The events of a Community of Practice, in whichever language the link was made."""
+    return linked_to(events, "community_of_practice", community)
 
 
 def month_bounds(year, month):

@@ -16,7 +16,8 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Locale
 
 from events.calendars import build_calendar
-from events.listings import published_events, upcoming_events
+from events.listings import in_workstream, of_community, published_events, upcoming_events
+from home.localised import in_language
 
 CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
 # A feed is fetched again and again by calendar apps; a few minutes' caching spares the site.
@@ -61,10 +62,13 @@ def workstream_events_calendar(request, slug):
     if not SLUG.fullmatch(slug):
         raise Http404
     locale = Locale.get_active()
-    workstream = WorkstreamPage.objects.live().public().filter(locale=locale, slug=slug).first()
+    # In another language, a workstream not yet translated still has its (English) feed.
+    workstream = (
+        in_language(WorkstreamPage.objects.live().public(), locale).filter(slug=slug).first()
+    )
     if workstream is None:
         raise Http404
-    events = upcoming_events(locale).filter(workstreams=workstream).select_related("venue")
+    events = in_workstream(upcoming_events(locale), workstream).select_related("venue")
     name = _("Practice Development Unit events: %(workstream)s") % {"workstream": workstream.title}
     return calendar_response(build_calendar(events, request, name=name))
 
@@ -83,13 +87,13 @@ def community_events_calendar(request, slug):
     # Slugs are unique among a workstream's communities only; the oldest in the tree wins, so
     # the same address always gives the same feed.
     community = (
-        CommunityOfPracticePage.objects.live()
-        .filter(locale=locale, slug=slug)
+        in_language(CommunityOfPracticePage.objects.live(), locale)
+        .filter(slug=slug)
         .order_by("path")
         .first()
     )
     if community is None:
         raise Http404
-    events = upcoming_events(locale).filter(community_of_practice=community).select_related("venue")
+    events = of_community(upcoming_events(locale), community).select_related("venue")
     name = _("Practice Development Unit meetings: %(community)s") % {"community": community.title}
     return calendar_response(build_calendar(events, request, name=name))

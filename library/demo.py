@@ -21,7 +21,7 @@ from .demo_content import (
     TOPICS,
 )
 from .demo_members_only import MEMBERS_ONLY_RESOURCES, WEBINAR_RECORDING
-from .demo_pdfs import render_pdf
+from .demo_pdfs import render_easy_read_pdf, render_pdf
 from .models import (
     Audience,
     EvaluationIndexPage,
@@ -74,6 +74,7 @@ def build(home, people, workstreams):
             authors=[people[key] for key in item.authors if key in people],
             workstreams=[workstreams[slug] for slug in item.workstreams if slug in workstreams],
             documents=resource_documents(item, collection),
+            easy_read_document=easy_read_pdf(item, collection),
         )
     # Links between resources, once every resource exists.
     for item in RESOURCES:
@@ -167,6 +168,22 @@ def resource_documents(item, collection):
     return documents
 
 
+def easy_read_pdf(item, collection):
+    """The resource's Easy Read PDF, made only if it is missing; None if it has none."""
+    if item.easy_read is None:
+        return None
+    document_model = get_document_model()
+    existing = document_model.objects.filter(title=item.easy_read.title).first()
+    if existing is not None:
+        return existing
+    pdf = render_easy_read_pdf(item.easy_read.title, item.easy_read.steps, author=item.publisher)
+    return document_model.objects.create(
+        title=item.easy_read.title,
+        file=ContentFile(pdf, name=f"{item.slug}-easy-read.pdf"),
+        collection=collection,
+    )
+
+
 def resource_body(item):
     body = []
     if item.content_note:
@@ -191,7 +208,16 @@ def resource_body(item):
 
 
 def build_resource(
-    index, item, *, resource_type, topics, audiences, authors, workstreams, documents
+    index,
+    item,
+    *,
+    resource_type,
+    topics,
+    audiences,
+    authors,
+    workstreams,
+    documents,
+    easy_read_document=None,
 ):
     return child_page(
         index,
@@ -205,6 +231,8 @@ def build_resource(
         publication_year=item.year,
         external_url=item.external_url,
         body=resource_body(item),
+        plain_language_summary=item.plain_summary,
+        easy_read_document=easy_read_document,
         topics=topics,
         audiences=audiences,
         workstreams=workstreams,
@@ -338,6 +366,8 @@ CONTENT_FIELDS = (
     "publisher",
     "publication_year",
     "external_url",
+    "plain_language_summary",
+    "easy_read_document",
     "evaluator",
     "period_start",
     "period_end",

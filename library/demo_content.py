@@ -105,6 +105,15 @@ class ExtraFile:
 
 
 @dataclass(frozen=True)
+class EasyRead:
+    """An Easy Read version: a title and short sentences, each shown beside a simple picture
+    (one of library.demo_pdfs.EASY_READ_PICTURES)."""
+
+    title: str
+    steps: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
 class Resource:
     slug: str
     title: str
@@ -127,6 +136,9 @@ class Resource:
     video: Video | None = None
     content_note: str = ""
     related: tuple[str, ...] = field(default_factory=tuple)
+    # Easy Read and plain language: a summary in plain words, and an Easy Read PDF.
+    plain_summary: str = ""
+    easy_read: EasyRead | None = None
 
     @property
     def file_title(self):
@@ -603,6 +615,22 @@ RESOURCES = [
         topics=("housing-first", "multi-agency-working"),
         audiences=("frontline-workers", "managers", "commissioners"),
         related=("housing-first-fidelity", "housing-first-in-nottingham-video"),
+        plain_summary=(
+            "Housing First gives people who have been homeless for a long time a home of their "
+            "own straight away. They do not have to earn it first. A worker helps them for as "
+            "long as they need. This guide explains how it works and how other services can help."
+        ),
+        easy_read=EasyRead(
+            title="Housing First: an Easy Read guide",
+            steps=(
+                ("house", "Housing First gives you a home of your own straight away."),
+                ("person", "You do not have to stop drinking or using drugs first."),
+                ("people", "A support worker helps you for as long as you need."),
+                ("speech", "You choose what help you want."),
+                ("house", "If things go wrong, you keep your support."),
+                ("speech", "Ask your support worker about Housing First."),
+            ),
+        ),
     ),
     Resource(
         slug="what-makes-a-good-hostel",
@@ -699,6 +727,11 @@ RESOURCES = [
         topics=("hoarding", "multi-agency-working"),
         audiences=("frontline-workers", "volunteers"),
         related=("hoarding-e-learning",),
+        plain_summary=(
+            "Some people find it very hard to throw things away. Their home can fill up until it "
+            "is not safe. This guide is for workers. It says how to talk about it kindly and "
+            "how to make the home safer, one small step at a time."
+        ),
     ),
     Resource(
         slug="hoarding-e-learning",
@@ -1024,6 +1057,11 @@ RESOURCES = [
         topics=("multi-agency-working",),
         audiences=("managers", "commissioners", "frontline-workers"),
         publisher="Community recovery service",
+        plain_summary=(
+            "Naloxone is a medicine that can stop someone dying from an overdose of heroin or "
+            "similar drugs. For a year, every hostel in the city kept it and showed residents "
+            "how to use it. Residents saved lives. This report says what we learned."
+        ),
     ),
     Resource(
         slug="alcohol-related-brain-damage-podcast",

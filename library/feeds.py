@@ -2,8 +2,10 @@
 
 Members-only resources are announced like the library lists them: title, summary and a "Members
 only" label, never their body or files. No resource's body goes into a feed at all; the summary is
-written for exactly this. Django's syndication views are shared by every request, so the request
-travels in `get_object`'s result, never on the feed.
+written for exactly this. A feed in another language holds that language's resources and the
+English originals of those not translated yet, with the category "English". Django's syndication
+views are shared by every request, so the request travels in `get_object`'s result, never on the
+feed.
 """
 
 from dataclasses import dataclass
@@ -15,10 +17,14 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Site
 
+from home.localised import flag_fallbacks, in_language
 from library.models import ResourceIndexPage, ResourcePage
 from members.restrictions import members_only_page_ids
 
 RESOURCES_IN_FEED = 30
+# The category of a resource listed in its English original because it has no translation in the
+# feed's language. Like the label on the site, it names the language in that language.
+FALLBACK_LABEL = "English"
 
 
 @dataclass
@@ -33,13 +39,14 @@ def site_domain(request):
 
 
 def new_resources(locale):
-    """Live resources in `locale`, members-only ones included, the most recently added first."""
-    return (
-        ResourcePage.objects.live()
-        .filter(locale=locale)
+    """Live resources in `locale` (with the English originals of those not translated into it),
+    members-only ones included, the most recently added first."""
+    resources = (
+        in_language(ResourcePage.objects.live(), locale)
         .select_related("resource_type")
         .order_by(F("first_published_at").desc(nulls_last=True), "-pk")
     )
+    return flag_fallbacks(resources, locale)
 
 
 class NewResourcesRssFeed(Feed):
@@ -61,7 +68,8 @@ class NewResourcesRssFeed(Feed):
         return self.description(obj)
 
     def link(self, obj):
-        index = ResourceIndexPage.objects.live().public().filter(locale=obj.locale).first()
+        # The list in the feed's language, or its English original if it is not translated.
+        index = in_language(ResourceIndexPage.objects.live().public(), obj.locale).first()
         url = index.get_full_url(obj.request) if index is not None else None
         return url or "/"
 
@@ -104,6 +112,8 @@ class NewResourcesRssFeed(Feed):
             categories.append(resource.resource_type.name)
         if resource.members_only:
             categories.append(_("Members only"))
+        if getattr(resource, "is_fallback", False):
+            categories.append(FALLBACK_LABEL)
         return categories
 
 

@@ -5,6 +5,12 @@ or bookmarked: free text `q`; facets `workstream`, `type`, `topic`, `audience` a
 (repeat a parameter to choose several values of one facet: any of them matches); `year`; `sort`
 (`relevance` or `newest`). Different facets narrow each other (AND).
 
+In a language other than English, the library holds the resources translated into it and the
+English originals of the others, which are marked `is_fallback` (home/localised.py). Terms are
+matched by translation key, so the Polish "Housing" workstream also finds resources linked to
+the English one (a translation keeps its original's links); a term with no translation is
+offered under its English name.
+
 Free text goes through Wagtail's search backend, which cannot filter on many-to-many fields
 inside `search()`. So the search runs alone, over every live resource in the page's language; the
 ids it returns (in relevance order) then narrow an ordinary queryset that the filters apply to.
@@ -14,6 +20,8 @@ suits a library of thousands of resources; far beyond that, search inside the da
 Each facet option shows how many resources it would give together with the other active filters
 (standard faceting). Counting takes one grouped query per facet, however many options or
 results there are.
+
+`easy_read=yes` keeps the resources that have an Easy Read version or a plain language summary.
 """
 
 import re
@@ -22,9 +30,10 @@ import urllib.parse
 from dataclasses import dataclass, field
 
 from django import forms
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from home.localised import in_language, is_default, mark_fallbacks
 from home.pagination import paginate
 from library.languages import MATERIAL_LANGUAGES
 from members.restrictions import members_only_page_ids
@@ -32,6 +41,10 @@ from members.restrictions import members_only_page_ids
 MAX_QUERY_LENGTH = 200
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 SORT_RELEVANCE, SORT_NEWEST = "relevance", "newest"
+EASY_READ_VALUE = "yes"
+EASY_READ_CHOICES = [
+    (EASY_READ_VALUE, _("Has an Easy Read version or plain language summary")),
+]
 NEWEST_FIRST = ("-publication_year", "-first_published_at", "-pk")
 
 # Words for the search backend: runs of letters and digits in any script. Punctuation carries no
@@ -106,7 +119,8 @@ class LibrarySearchForm(forms.Form):
     """The library's search and filter parameters, cleaned. It is never invalid.
 
     `choices` maps each term facet ("workstream", "type", "topic", "audience") to its
-    (slug, name) pairs: the live terms a visitor may choose from.
+    (slug, name) pairs: the live terms a visitor may choose from. `easy_read` is one checkbox
+    ("yes"); any other value leaves it unticked.
     """
 
     q = QueryField(label=_("Search the library"), required=False)
@@ -116,6 +130,7 @@ class LibrarySearchForm(forms.Form):
     audience = FacetField(label=_("Written for"))
     language = FacetField(label=_("Language of the material"), choices=MATERIAL_LANGUAGES)
     year = YearField(label=_("Year published"), required=False)
+    easy_read = FacetField(label=_("Easy Read and plain language"), choices=EASY_READ_CHOICES)
     sort = SortField(label=_("Sort by"), required=False)
 
     def __init__(self, data=None, *, choices=None, **kwargs):
@@ -134,23 +149,33 @@ class LibrarySearchForm(forms.Form):
 
 @dataclass(frozen=True)
 class FacetSpec:
-    """How one facet filters and counts: `lookup` is the ResourcePage field it reads."""
+    """How one facet filters and counts: `lookup` is the ResourcePage field it reads.
+
+    Term facets read the terms' translation keys, so every language's version of a term counts
+    as that term.
+    """
 
     name: str
     lookup: str
     legend: str
     many_to_many: bool = False
+    by_translation: bool = False
+
+    @property
+    def value_lookup(self):
+        return f"{self.lookup}__translation_key" if self.by_translation else self.lookup
 
 
 TERM_FACETS = (
-    FacetSpec("workstream", "workstreams", _("Workstream"), many_to_many=True),
-    FacetSpec("type", "resource_type", _("Type of resource")),
-    FacetSpec("topic", "topics", _("Topic"), many_to_many=True),
-    FacetSpec("audience", "audiences", _("Written for"), many_to_many=True),
+    FacetSpec("workstream", "workstreams", _("Workstream"), many_to_many=True, by_translation=True),
+    FacetSpec("type", "resource_type", _("Type of resource"), by_translation=True),
+    FacetSpec("topic", "topics", _("Topic"), many_to_many=True, by_translation=True),
+    FacetSpec("audience", "audiences", _("Written for"), many_to_many=True, by_translation=True),
 )
 LANGUAGE_FACET = FacetSpec("language", "material_language", _("Language of the material"))
 YEAR_FACET = FacetSpec("year", "publication_year", _("Year published"))
-ALL_FACETS = (*TERM_FACETS, LANGUAGE_FACET, YEAR_FACET)
+EASY_READ_FACET = FacetSpec("easy_read", "", _("Easy Read and plain language"))
+ALL_FACETS = (*TERM_FACETS, LANGUAGE_FACET, YEAR_FACET, EASY_READ_FACET)
 
 
 @dataclass
@@ -159,6 +184,7 @@ class Option:
     label: str
     count: int
     selected: bool
+    is_fallback: bool = False  # a term shown by its English name, not translated yet
 
 
 @dataclass
@@ -205,30 +231,60 @@ class LibrarySearch:
         return bool(search_words(self.query))
 
 
+@dataclass(frozen=True)
+class TermChoice:
+    """A term a visitor may choose: the key it is matched by, and how it is shown."""
+
+    key: object  # the term's translation key (a UUID)
+    label: str
+    is_fallback: bool = False
+
+
 def term_choices(locale):
-    """For each term facet, the live terms in `locale` as {slug: (pk, name)}, ordered by name."""
+    """For each term facet, the live terms in `locale` (or in English, where a term has no
+    translation) as {slug: TermChoice}, ordered by name. One query per facet."""
     from library.models import Audience, ResourceType, Topic
     from workstreams.models import WorkstreamPage
 
-    workstreams = WorkstreamPage.objects.live().public().filter(locale=locale).order_by("title")
-    found = {
-        "workstream": {
-            page.slug: (page.pk, page.title) for page in workstreams.only("pk", "slug", "title")
-        }
-    }
+    def is_fallback(locale_id):
+        return not is_default(locale) and locale_id != locale.pk
+
+    workstreams = (
+        in_language(WorkstreamPage.objects.live().public(), locale)
+        .order_by("title", "pk")
+        .values_list("slug", "translation_key", "title", "locale_id")
+    )
+    found = {"workstream": workstreams}
     for name, model in (("type", ResourceType), ("topic", Topic), ("audience", Audience)):
-        terms = model.objects.filter(locale=locale, live=True).order_by("name", "pk")
-        found[name] = {
-            slug: (pk, label) for pk, slug, label in terms.values_list("pk", "slug", "name")
+        found[name] = (
+            in_language(model.objects.filter(live=True), locale)
+            .order_by("name", "pk")
+            .values_list("slug", "translation_key", "name", "locale_id")
+        )
+    return {
+        name: {
+            slug: TermChoice(key, label, is_fallback(locale_id))
+            for slug, key, label, locale_id in rows
         }
-    return found
+        for name, rows in found.items()
+    }
 
 
 def resources_in(locale):
-    """Every live resource in `locale`, members-only ones included (they are labelled)."""
+    """Every live resource in `locale`, with the English originals of those not translated
+    into it; members-only ones included (they are labelled)."""
     from library.models import ResourcePage
 
-    return ResourcePage.objects.live().filter(locale=locale)
+    return in_language(ResourcePage.objects.live(), locale)
+
+
+def has_easy_read():
+    """Resources with an Easy Read version (a file or a page) or a plain language summary."""
+    return (
+        Q(easy_read_document__isnull=False)
+        | Q(easy_read_page__isnull=False)
+        | ~Q(plain_language_summary="")
+    )
 
 
 def matching_ids(locale, words):
@@ -236,7 +292,7 @@ def matching_ids(locale, words):
     return [resource.pk for resource in resources_in(locale).only("pk").search(words)]
 
 
-def apply_filters(resources, selected, ids_by_facet, skip=None):
+def apply_filters(resources, selected, keys_by_facet, skip=None):
     """`resources` narrowed by every chosen facet except `skip`."""
     from library.models import ResourcePage
 
@@ -244,16 +300,18 @@ def apply_filters(resources, selected, ids_by_facet, skip=None):
         values = selected.get(spec.name)
         if spec.name == skip or not values:
             continue
-        if spec.name in ids_by_facet:
-            values = [ids_by_facet[spec.name][value] for value in values]
-        if spec.many_to_many:
+        if spec.name in keys_by_facet:
+            values = [keys_by_facet[spec.name][value] for value in values]
+        if spec.name == EASY_READ_FACET.name:
+            resources = resources.filter(has_easy_read())
+        elif spec.many_to_many:
             # A subquery keeps one row per resource, however many of its terms match.
-            having = ResourcePage.objects.filter(**{f"{spec.lookup}__in": values})
+            having = ResourcePage.objects.filter(**{f"{spec.value_lookup}__in": values})
             resources = resources.filter(pk__in=having.values("pk"))
         elif spec.name == YEAR_FACET.name:
             resources = resources.filter(publication_year=values)
         else:
-            resources = resources.filter(**{f"{spec.lookup}__in": values})
+            resources = resources.filter(**{f"{spec.value_lookup}__in": values})
     return resources
 
 
@@ -263,19 +321,29 @@ def count_by(resources, lookup):
     return {row[lookup]: row["total"] for row in rows if row[lookup] is not None}
 
 
-def build_facets(resources, selected, choices, ids_by_facet):
+def facet_counts(spec, resources):
+    """{value: number of resources} for one facet (one query)."""
+    if spec.name == EASY_READ_FACET.name:
+        return {EASY_READ_VALUE: resources.filter(has_easy_read()).count()}
+    return count_by(resources, spec.value_lookup)
+
+
+def build_facets(resources, selected, choices, keys_by_facet):
     facets = []
     for spec in ALL_FACETS:
-        counts = count_by(
-            apply_filters(resources, selected, ids_by_facet, skip=spec.name), spec.lookup
+        counts = facet_counts(
+            spec, apply_filters(resources, selected, keys_by_facet, skip=spec.name)
         )
         chosen = selected.get(spec.name)
-        if spec.name in ids_by_facet:
-            pairs = [
-                (slug, label, counts.get(pk, 0)) for slug, (pk, label) in choices[spec.name].items()
-            ]
+        fallbacks = set()
+        if spec.name in keys_by_facet:
+            terms = choices[spec.name].items()
+            pairs = [(slug, term.label, counts.get(term.key, 0)) for slug, term in terms]
+            fallbacks = {slug for slug, term in terms if term.is_fallback}
         elif spec.name == LANGUAGE_FACET.name:
             pairs = [(code, label, counts.get(code, 0)) for code, label in MATERIAL_LANGUAGES]
+        elif spec.name == EASY_READ_FACET.name:
+            pairs = [(value, label, counts.get(value, 0)) for value, label in EASY_READ_CHOICES]
         else:
             years = set(counts) | ({chosen} if chosen else set())
             pairs = [
@@ -286,7 +354,7 @@ def build_facets(resources, selected, choices, ids_by_facet):
         else:
             is_chosen = set(chosen or [])
         options = [
-            Option(value, label, count, value in is_chosen)
+            Option(value, label, count, value in is_chosen, value in fallbacks)
             for value, label, count in pairs
             if count or value in is_chosen
         ]
@@ -346,13 +414,13 @@ def search_library(request, locale):
     form = LibrarySearchForm(
         request.GET,
         choices={
-            name: [(slug, label) for slug, (_pk, label) in terms.items()]
+            name: [(slug, term.label) for slug, term in terms.items()]
             for name, terms in choices.items()
         },
     )
     data = form.search
-    ids_by_facet = {
-        name: {slug: pk for slug, (pk, _label) in terms.items()} for name, terms in choices.items()
+    keys_by_facet = {
+        name: {slug: term.key for slug, term in terms.items()} for name, terms in choices.items()
     }
     query = data.get("q", "")
     words = search_words(query)
@@ -366,8 +434,8 @@ def search_library(request, locale):
         ranked_ids = matching_ids(locale, words)
         resources = resources.filter(pk__in=ranked_ids) if ranked_ids else resources.none()
 
-    facets = build_facets(resources, data, choices, ids_by_facet)
-    filtered = apply_filters(resources, data, ids_by_facet)
+    facets = build_facets(resources, data, choices, keys_by_facet)
+    filtered = apply_filters(resources, data, keys_by_facet)
 
     if sort == SORT_RELEVANCE:
         wanted = set(filtered.values_list("pk", flat=True))
@@ -378,6 +446,7 @@ def search_library(request, locale):
         page = paginate(request, filtered.select_related("resource_type").order_by(*NEWEST_FIRST))
         page.object_list = list(page.object_list)
     mark_members_only(page.object_list)
+    mark_fallbacks(page.object_list, locale)
 
     return LibrarySearch(
         form=form,

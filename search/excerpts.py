@@ -14,7 +14,9 @@ stripping (`stem`), much weaker than PostgreSQL's Snowball stemmer but enough to
 matched: plurals ("hostels", "communities"), past tenses and "-ing" forms ("informed",
 "housing", "planned") and "-ation" nouns ("information") are reduced to a shared stem, and a
 final "e" is dropped ("house" and "housing" both become "hous"). Other languages match whole
-words only.
+words only, as PostgreSQL has no stemmer for some of them (Polish, Urdu): what a page in one of
+them shows is the words as written. Each page is highlighted by its own language, so an English
+page in a Polish search still shows its word variants.
 """
 
 import re
@@ -97,6 +99,7 @@ class Highlighter:
     """Finds and marks the words of one query in any text."""
 
     def __init__(self, query, language_code="en"):
+        self.query = query
         words = [word.lower() for word in WORD.findall(query or "")]
         content_words = [word for word in words if word not in STOP_WORDS] or words
         content_words = list(dict.fromkeys(content_words))[:MAX_QUERY_TERMS]
@@ -118,6 +121,14 @@ class Highlighter:
 
     def __bool__(self):
         return self.candidates is not None
+
+    def for_language(self, language_code):
+        """The highlighter of the same query for text in `language_code`: English text (an
+        English page shown in a Polish search, say) matches word variants, other text matches
+        words as written."""
+        if is_english(language_code) == self.english:
+            return self
+        return Highlighter(self.query, language_code)
 
     def is_match(self, word):
         word = word.lower()

@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
+from home.localised import in_language
 from search.analytics import record_search
 from search.excerpts import Highlighter
 from search.forms import MAX_QUERY_LENGTH, SearchForm, clean_query, query_words
@@ -22,13 +23,15 @@ MIN_SUGGEST_LENGTH = 2
 
 
 def no_results_links(locale):
-    """Where to go from a search that found nothing: the library, events and workstreams."""
-    from workstreams.models import WorkstreamIndexPage, events_index_for, resource_index_for
+    """Where to go from a search that found nothing: the library, events and workstreams, in
+    the visitor's language or, where one is not translated, in English."""
+    from events.models import EventIndexPage
+    from library.models import ResourceIndexPage
+    from workstreams.models import WorkstreamIndexPage
 
     pages = [
-        resource_index_for(locale),
-        events_index_for(locale),
-        WorkstreamIndexPage.objects.live().public().filter(locale=locale).first(),
+        in_language(page_type.objects.live().public(), locale).first()
+        for page_type in (ResourceIndexPage, EventIndexPage, WorkstreamIndexPage)
     ]
     return [page for page in pages if page is not None]
 

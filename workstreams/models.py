@@ -118,15 +118,17 @@ class WorkstreamPage(ReviewedPage):
         return CommunityOfPracticePage.objects.child_of(self).live().public().order_by("path")
 
     def upcoming_events(self):
+        """Upcoming events linked to this workstream or to its original or translations, in this
+        page's language where translated and otherwise in English."""
         # The venue comes with each event, so event cards that show it cost no extra queries.
-        from events.listings import upcoming_events
+        from events.listings import in_workstream, upcoming_events
 
-        return upcoming_events(self.locale).filter(workstreams=self).select_related("venue")
+        return in_workstream(upcoming_events(self.locale), self).select_related("venue")
 
     def latest_resources(self):
-        from library.listings import latest_resources
+        from library.listings import in_workstream, latest_resources
 
-        return latest_resources(self.locale).filter(workstreams=self)
+        return in_workstream(latest_resources(self.locale), self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -217,16 +219,16 @@ class CommunityOfPracticePage(ReviewedPage):
         return WorkstreamPage.objects.parent_of(self).live().public().first()
 
     def upcoming_events(self):
-        from events.listings import upcoming_events
+        """This community's upcoming events, in this page's language where translated and
+        otherwise in English, whichever version of the community they were linked to."""
+        from events.listings import of_community, upcoming_events
 
-        return (
-            upcoming_events(self.locale).filter(community_of_practice=self).select_related("venue")
-        )
+        return of_community(upcoming_events(self.locale), self).select_related("venue")
 
     def past_events(self):
-        from events.listings import past_events
+        from events.listings import of_community, past_events
 
-        return past_events(self.locale).filter(community_of_practice=self).select_related("venue")
+        return of_community(past_events(self.locale), self).select_related("venue")
 
     def meeting_notes(self):
         """Live notes of past meetings, newest first, each marked `members_only` or not.

@@ -15,6 +15,7 @@ from home.blocks import SHORT_RICH_TEXT_FEATURES, BodyBlock, HeadlineFigureBlock
 from library.languages import MATERIAL_LANGUAGES
 
 SUMMARY_HELP = _("One or two sentences shown in listings and search results.")
+PLAIN_LANGUAGE_SUMMARY_LENGTH = 600
 
 
 class ResourceIndexPage(ReviewedPage):
@@ -110,10 +111,48 @@ class ResourcePage(ReviewedPage):
         verbose_name=_("more about it"),
         help_text=_("Optional. A longer description, a video, a content note."),
     )
+    plain_language_summary = models.TextField(
+        _("plain language summary"),
+        blank=True,
+        max_length=PLAIN_LANGUAGE_SUMMARY_LENGTH,
+        help_text=_(
+            "Optional. A short summary in plain words: what the resource is, who it is for and "
+            "what it says. Short sentences, no jargon. Up to 600 characters."
+        ),
+    )
+    easy_read_document = models.ForeignKey(
+        "library.CustomDocument",
+        verbose_name=_("Easy Read file"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional. An Easy Read version (a PDF with pictures and short sentences)."),
+    )
+    easy_read_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Easy Read page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Optional. A page on this site with the Easy Read version, if it is a page rather "
+            "than a file."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("plain_language_summary"),
+                FieldPanel("easy_read_document"),
+                FieldPanel("easy_read_page"),
+            ],
+            heading=_("Easy Read and plain language"),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("resource_type"),
@@ -142,6 +181,7 @@ class ResourcePage(ReviewedPage):
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
+        index.SearchField("plain_language_summary"),
         index.SearchField("publisher"),
         index.SearchField("body"),
         index.RelatedFields(
@@ -176,22 +216,54 @@ class ResourcePage(ReviewedPage):
         """Topics or audiences whose names are approved for the public site (live)."""
         return [term for term in getattr(self, field_name).all() if term.live]
 
+    @property
+    def has_easy_read_version(self):
+        """Whether an Easy Read file or page is linked (no query: the ids are on the row)."""
+        return bool(self.easy_read_document_id or self.easy_read_page_id)
+
+    def live_easy_read_page(self):
+        """The linked Easy Read page, in the reader's language where it is translated; None
+        unless it is live (a link to a draft would be a 404 for the reader)."""
+        page = self.easy_read_page
+        if page is None or not page.live:
+            return None
+        return page.localized
+
     def live_related_resources(self):
-        """Related resources a visitor can open (live and public), in the editor's order."""
+        """Related resources a visitor can open (live and public), in the editor's order.
+
+        A translation keeps its original's links: each related resource shows in this page's
+        language where it is translated, and otherwise in English (marked `is_fallback`).
+        """
         from library.listings import published_resources
 
-        wanted = [link.resource_id for link in self.related_resources.all() if link.resource_id]
-        found = published_resources().exclude(pk=self.pk).in_bulk(wanted)
-        return [found[pk] for pk in wanted if pk in found]
+        links = self.related_resources.select_related("resource")
+        wanted = [link.resource.translation_key for link in links if link.resource_id]
+        found = {
+            resource.translation_key: resource
+            for resource in published_resources(self.locale)
+            .filter(translation_key__in=wanted)
+            .exclude(translation_key=self.translation_key)
+        }
+        return [found[key] for key in wanted if key in found]
 
     def live_workstreams(self):
+        """Live workstreams linked to this resource, in this page's language where translated."""
+        from home.localised import flag_fallbacks, in_language
         from workstreams.models import WorkstreamPage
 
-        chosen = [workstream.pk for workstream in self.workstreams.all()]
-        return WorkstreamPage.objects.live().public().filter(pk__in=chosen).order_by("title")
+        chosen = [workstream.translation_key for workstream in self.workstreams.all()]
+        workstreams = in_language(WorkstreamPage.objects.live().public(), self.locale)
+        return flag_fallbacks(
+            workstreams.filter(translation_key__in=chosen).order_by("title"), self.locale
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["easy_read_document"] = (
+            self.easy_read_document if self.easy_read_document_id else None
+        )
+        context["easy_read_page"] = self.live_easy_read_page()
         context["authors"] = self.credited_authors()
         context["documents"] = list(self.documents.select_related("document"))
         context["workstreams"] = self.live_workstreams()

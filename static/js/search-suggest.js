@@ -123,6 +123,9 @@
                 var title = document.createElement("span");
                 title.className = "search-suggest__title";
                 title.textContent = item.title;
+                if (item.lang) {
+                    title.lang = item.lang; // an English title on a page in another language
+                }
                 option.appendChild(title);
                 if (item.type) {
                     var type = document.createElement("span");

@@ -173,9 +173,7 @@ def test_the_subscribable_feed_holds_every_upcoming_event(client, index):
     make_event(index, "Draft", start=now + timedelta(days=3)).unpublish()
     restrict_to_members(make_event(index, "Members only", start=now + timedelta(days=4)))
     elsewhere = make_event(index, "In Polish", start=now + timedelta(days=5))
-    EventPage.objects.filter(pk=elsewhere.pk).update(
-        locale=Locale.objects.get(language_code="pl")
-    )
+    EventPage.objects.filter(pk=elsewhere.pk).update(locale=Locale.objects.get(language_code="pl"))
 
     response, calendar = get_calendar(client, "/events/calendar.ics")
 

@@ -107,9 +107,7 @@ def test_a_resource_under_a_private_section_is_members_only_too(client, index):
 def test_only_this_languages_resources(client, index):
     add_resource(index, "2026-01-05", title="English")
     other = add_resource(index, "2026-01-06", title="Polish")
-    ResourcePage.objects.filter(pk=other.pk).update(
-        locale=Locale.objects.get(language_code="pl")
-    )
+    ResourcePage.objects.filter(pk=other.pk).update(locale=Locale.objects.get(language_code="pl"))
     feed, _text = read_feed(client, "/feeds/resources.rss", "application/rss+xml")
     assert [entry.title for entry in feed.entries] == ["English"]
 
