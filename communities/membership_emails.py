@@ -34,11 +34,12 @@ def contact_email(community):
     return SiteSettings.for_site(site).contact_email if site is not None else ""
 
 
-def plain_message(subject, template, context, to):
-    with translation.override(settings.LANGUAGE_CODE):
+def plain_message(subject, template, context, recipient):
+    """A message to `recipient` (a user), written in their language."""
+    with translation.override(recipient.email_language):
         body = render_to_string(template, context)
     return EmailMultiAlternatives(
-        subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=[to]
+        subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=[recipient.email]
     )
 
 
@@ -54,14 +55,12 @@ def request_message(membership):
         "community": community,
         "answer_url": absolute_url(listing),
     }
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(facilitator.email_language):
         subject = _("%(name)s asked to join %(community)s") % {
             "name": context["member_name"],
             "community": community.title,
         }
-    return plain_message(
-        subject, "communities/emails/membership_request.txt", context, facilitator.email
-    )
+    return plain_message(subject, "communities/emails/membership_request.txt", context, facilitator)
 
 
 def send_request_to_facilitator(membership):
@@ -89,13 +88,13 @@ def answer_message(membership):
         "hub_url": absolute_url(reverse("members:hub")),
         "contact_email": contact_email(community),
     }
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(membership.user.email_language):
         if membership.is_approved:
             subject = _("Welcome to %(community)s") % {"community": community.title}
         else:
             subject = _("Your request to join %(community)s") % {"community": community.title}
     return plain_message(
-        subject, "communities/emails/membership_answer.txt", context, membership.user.email
+        subject, "communities/emails/membership_answer.txt", context, membership.user
     )
 
 

@@ -4,6 +4,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.contrib.auth.models import Group
 from django.contrib.sites.shortcuts import get_current_site
+from django.utils import translation
 
 from editorial.roles import MEMBERS
 
@@ -12,8 +13,11 @@ from .emails import send_later
 
 class AccountAdapter(DefaultAccountAdapter):
     def save_user(self, request, user, form, commit=True):
-        user = super().save_user(request, user, form, commit=commit)
+        user = super().save_user(request, user, form, commit=False)
+        # Emails to the member are written in the language they joined in.
+        user.language = translation.get_language() or ""
         if commit:
+            user.save()
             user.groups.add(Group.objects.get(name=MEMBERS))
         return user
 

@@ -3,6 +3,7 @@
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from .models import OrganisationType, User, normalise_postcode, uk_postcode_validator
@@ -90,7 +91,7 @@ class SignupForm(AllauthSignupForm):
 
 
 class EmailPreferencesForm(forms.Form):
-    """The hub's yes or no to news by email."""
+    """The hub's yes or no to news by email, and the language emails are written in."""
 
     email_consent = forms.BooleanField(
         label=_("Send me emails about events and news (about twice a month)"),
@@ -98,9 +99,23 @@ class EmailPreferencesForm(forms.Form):
         help_text=_("We still email you about your account, for example to reset a password."),
     )
 
+    language = forms.ChoiceField(label=_("Language for our emails"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Each language in its own name, as people look for it.
+        self.fields["language"].choices = [
+            (code, translation.get_language_info(code)["name_local"])
+            for code, _name in settings.LANGUAGES
+        ]
+
     def save(self, user):
         user.set_email_consent(self.cleaned_data["email_consent"])
-        user.save(update_fields=["email_consent", "email_consent_at"])
+        fields = ["email_consent", "email_consent_at"]
+        if self.cleaned_data["language"]:
+            user.language = self.cleaned_data["language"]
+            fields.append("language")
+        user.save(update_fields=fields)
         return user
 
 

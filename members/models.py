@@ -96,6 +96,12 @@ class User(AbstractUser):
         help_text=_("Used only to count members by area."),
     )
     # Consent to news by email is opt-in; the date shows when it was given.
+    language = models.CharField(
+        _("language for emails"),
+        max_length=10,
+        blank=True,
+        help_text=_("The language the member joined in, or chose on their hub."),
+    )
     email_consent = models.BooleanField(_("wants emails about events and news"), default=False)
     email_consent_at = models.DateTimeField(_("email consent given"), null=True, blank=True)
     # Set when the member was told an inactive account is about to be deleted.
@@ -126,6 +132,12 @@ class User(AbstractUser):
         super().clean()
         self.email = normalise_email(self.email)
         self.work_postcode = normalise_postcode(self.work_postcode)
+
+    @property
+    def email_language(self):
+        """The language to write to this person in: theirs if the site still offers it."""
+        offered = {code for code, _name in settings.LANGUAGES}
+        return self.language if self.language in offered else settings.LANGUAGE_CODE
 
     def set_email_consent(self, wanted, when=None):
         """Record a yes or no to news by email; a yes keeps the date it was first given."""

@@ -38,6 +38,7 @@ def email_preferences(user):
     return {
         "wants_emails_about_events_and_news": user.email_consent,
         "said_yes_on": iso(user.email_consent_at),
+        "language": user.language,
     }
 
 

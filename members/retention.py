@@ -94,7 +94,7 @@ def warning_message(user, now):
         "deletion_day": dateformat.format(deletion_day, WRITTEN_DATE),
         "login_url": absolute_url(reverse("account_login")),
     }
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(user.email_language):
         subject = render_to_string("members/emails/inactive_account_warning_subject.txt", context)
         body = render_to_string("members/emails/inactive_account_warning_message.txt", context)
     return EmailMultiAlternatives(

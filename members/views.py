@@ -37,7 +37,12 @@ def hub(request):
         item.members_only = item.page.pk in members_only
     context = {
         "saved_pages": saved,
-        "email_form": EmailPreferencesForm(initial={"email_consent": request.user.email_consent}),
+        "email_form": EmailPreferencesForm(
+            initial={
+                "email_consent": request.user.email_consent,
+                "language": request.user.email_language,
+            }
+        ),
     }
     return TemplateResponse(request, "members/hub.html", context)
 
@@ -106,8 +111,9 @@ def remove_saved_page(request, page_id):
 @require_POST
 def email_preferences(request):
     form = EmailPreferencesForm(request.POST)
-    # A single checkbox is always valid: unticked means no.
-    form.is_valid()
+    if not form.is_valid():  # only a language the site does not offer gets here
+        messages.error(request, _("Choose one of the languages in the list."))
+        return redirect("members:hub")
     form.save(request.user)
     if request.user.email_consent:
         messages.success(request, _("You will get emails about events and news."))

@@ -115,6 +115,16 @@ def member(site_tree):
 
 
 @pytest.fixture(autouse=True)
+def english_to_begin_with():
+    """Each test starts in English: a request to /pl/... leaves Polish active in the thread."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: rate limits and cooldowns never leak between tests."""
     from django.core.cache import cache

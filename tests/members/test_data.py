@@ -42,6 +42,7 @@ def member(site_tree):
             organisation="Framework Housing",
             organisation_type="housing",
             work_postcode="NG7 2RD",
+            language="pl",
         )
         user.set_email_consent(True)
         user.save()
@@ -99,6 +100,7 @@ def test_the_download_is_a_json_file_with_everything_about_the_member(
     assert sections["email_preferences"] == {
         "wants_emails_about_events_and_news": True,
         "said_yes_on": "2025-01-10T09:30:00+00:00",
+        "language": "pl",
     }
     [saved] = sections["saved_pages"]
     assert saved["title"] == "Housing First toolkit"
