@@ -25,8 +25,8 @@ def latin1(text):
     return text
 
 
-def render_pdf(title, paragraphs, *, subtitle="", author="Practice Development Unit"):
-    """A one- or two-page A4 document: a title, an optional subtitle, then the paragraphs."""
+def new_document(title, author):
+    """An A4 document with its first page open, its properties set the same on every run."""
     from fpdf import FPDF  # only needed when demo content is loaded
 
     pdf = FPDF(format="A4")
@@ -38,6 +38,12 @@ def render_pdf(title, paragraphs, *, subtitle="", author="Practice Development U
     pdf.set_margins(22, 22, 22)
     pdf.set_auto_page_break(auto=True, margin=22)
     pdf.add_page()
+    return pdf
+
+
+def render_pdf(title, paragraphs, *, subtitle="", author="Practice Development Unit"):
+    """A one- or two-page A4 document: a title, an optional subtitle, then the paragraphs."""
+    pdf = new_document(title, author)
 
     pdf.set_font("Helvetica", style="B", size=18)
     pdf.multi_cell(0, 9, latin1(title), new_x="LMARGIN", new_y="NEXT")
@@ -105,17 +111,7 @@ def draw_picture(pdf, picture, x, y, size=PICTURE_SIZE):
 def render_easy_read_pdf(title, steps, *, author="Practice Development Unit"):
     """An Easy Read document: large type and one short sentence per line, each beside a simple
     picture. `steps` is a list of (picture, sentence); pictures are EASY_READ_PICTURES."""
-    from fpdf import FPDF  # only needed when demo content is loaded
-
-    pdf = FPDF(format="A4")
-    pdf.set_compression(False)
-    pdf.set_creation_date(CREATED)
-    pdf.set_title(latin1(title))
-    pdf.set_author(latin1(author))
-    pdf.set_creator("PDU Hub demo content")
-    pdf.set_margins(22, 22, 22)
-    pdf.set_auto_page_break(auto=True, margin=22)
-    pdf.add_page()
+    pdf = new_document(title, author)
 
     pdf.set_font("Helvetica", style="B", size=24)
     pdf.multi_cell(0, 12, latin1(title), new_x="LMARGIN", new_y="NEXT")

@@ -39,32 +39,6 @@ def community_section(response, community):
 
 
 @pytest.fixture
-def facilitator(site_tree):
-    """An editor who runs a community: the usual facilitator."""
-    return make_user("priya@example.org", EDITORS, first_name="Priya", last_name="Shah")
-
-
-@pytest.fixture
-def community(site_tree, facilitator):
-    _workstream, page = make_community("Hostel managers")
-    CommunityOfPracticePage.objects.filter(pk=page.pk).update(facilitator=facilitator)
-    page.refresh_from_db()
-    return page
-
-
-@pytest.fixture
-def jo(site_tree):
-    return make_user(
-        "jo@example.org",
-        "Members",
-        first_name="Jo",
-        last_name="Bloggs",
-        job_title="Hostel manager",
-        organisation="Framework Housing",
-    )
-
-
-@pytest.fixture
 def request_from_jo(community, jo):
     return CommunityMembership.objects.create(
         community=community, user=jo, message="I run a 40-bed hostel in Sneinton."

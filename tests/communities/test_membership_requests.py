@@ -12,7 +12,6 @@ from wagtail.models import PageViewRestriction
 
 from communities.membership_views import JOIN_REQUEST_RATE
 from communities.models import CommunityMembership, MembershipStatus
-from editorial.roles import EDITORS
 from tests.events.factories import make_community, make_event, make_event_index
 from tests.roles import client_for, make_user
 from workstreams.models import CommunityOfPracticePage
@@ -42,31 +41,6 @@ def ask_url(page):
 
 def leave_url(page):
     return reverse("communities:leave", args=[page.pk])
-
-
-@pytest.fixture
-def facilitator(site_tree):
-    return make_user("priya@example.org", EDITORS, first_name="Priya", last_name="Shah")
-
-
-@pytest.fixture
-def community(site_tree, facilitator):
-    _workstream, page = make_community("Hostel managers")
-    CommunityOfPracticePage.objects.filter(pk=page.pk).update(facilitator=facilitator)
-    page.refresh_from_db()
-    return page
-
-
-@pytest.fixture
-def jo(site_tree):
-    return make_user(
-        "jo@example.org",
-        "Members",
-        first_name="Jo",
-        last_name="Bloggs",
-        job_title="Hostel manager",
-        organisation="Framework Housing",
-    )
 
 
 @pytest.fixture

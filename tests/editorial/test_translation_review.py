@@ -16,24 +16,16 @@ from tests.roles import client_for
 from .admin_actions import workflow_action
 from .translation_actions import (
     admin_edit_url,
-    live_english_page,
     public_page,
     publish_from_the_editor,
     submit_for_review,
     translate_page,
     translate_string,
-    translated_home,
     translation_of,
     update_translations,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def english(home):
-    translated_home(home, "pl")
-    return live_english_page(home)
 
 
 def awaiting_review(client):

@@ -19,11 +19,9 @@ from tests.roles import client_for
 
 from .translation_actions import (
     admin_edit_url,
-    live_english_page,
     publish_from_the_editor,
     translate_page,
     translate_string,
-    translated_home,
     translation_of,
     update_translations,
 )
@@ -45,12 +43,6 @@ def client(request, role):
 
 def may_publish(role):
     return role == "administrator"
-
-
-@pytest.fixture
-def english(home):
-    translated_home(home, "pl")
-    return live_english_page(home)
 
 
 def translation_of_polish(polish):
