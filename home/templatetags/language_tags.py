@@ -102,7 +102,12 @@ def language_versions(context, keep_query=False):
         return []
     page = context.get("page")
     if isinstance(page, Page):
-        versions = page_versions(page, request)
+        # The switcher and the hreflang links both ask: look the translations up once.
+        cached = getattr(request, "_page_language_versions", None)
+        if cached is None or cached[0] != page.pk:
+            cached = (page.pk, page_versions(page, request))
+            request._page_language_versions = cached
+        versions = cached[1]
     elif "exception" in context or is_missing_page(request):
         return []  # an error page: there is no page here in any language
     elif request.method not in ("GET", "HEAD"):

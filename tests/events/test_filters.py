@@ -307,8 +307,8 @@ def test_the_listing_takes_a_bounded_number_of_queries(
     client.get(index.url)  # site-wide records are cached from the first request
     # About twenty for the whole page, whatever the number of events: one query per event
     # would take 24 more.
-    with django_assert_max_num_queries(26):
+    with django_assert_max_num_queries(24):
         html = get_html(client, index)
     assert len(html.select(".card--event")) == 24
-    with django_assert_max_num_queries(26):
+    with django_assert_max_num_queries(24):
         get_html(client, index, f"?workstream={housing.slug}&month=2030-01&format=online")
