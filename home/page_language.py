@@ -7,15 +7,16 @@ the language asked for) saying why.
 """
 
 from django.utils import translation
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
 
 class ShownInItsOwnLanguage:
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        requested = Locale.get_active()
-        if self.locale_id == requested.pk or not hasattr(response, "render"):
+        requested = get_supported_content_language_variant(translation.get_language())
+        if self.locale.language_code == requested or not hasattr(response, "render"):
             return response
-        response.context_data["language_not_available"] = requested
+        response.context_data["language_not_available"] = Locale.get_active()
         with translation.override(self.locale.language_code):
             return response.render()
