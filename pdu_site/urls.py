@@ -7,9 +7,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import healthz
 from search.views import search_view, suggest_view
+from staff_access.views import admin_login
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # Before the admin's own URLs: its sign-in form would skip the second factor.
+    path("admin/login/", admin_login, name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("home.crawler_urls")),

@@ -32,9 +32,11 @@ INSTALLED_APPS = [
     "members",
     "elearning",
     "get_involved",
+    "staff_access",
     # Accounts: sign-up, sign-in, email addresses (members and staff alike).
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     # Wagtail and its contrib apps.
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -77,6 +79,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "staff_access.middleware.StaffSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -142,10 +145,25 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
-# One sign-in page for everyone: members, and visitors sent there by a members-only page.
+# One sign-in page for everyone: members, staff (the admin's own sign-in form is never used, so it
+# cannot skip the second factor), and visitors sent there by a members-only page.
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "members:hub"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
+WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
+# Passwords and email addresses are changed and reset in the account pages (allauth), for staff too.
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+
+# Second factor (allauth MFA): an authenticator app, with recovery codes for a lost phone. Required
+# for everyone with access to the admin unless PDU_STAFF_MFA_REQUIRED=false (staff_access app).
+PDU_STAFF_MFA_REQUIRED = env_bool("PDU_STAFF_MFA_REQUIRED", True)
+MFA_ADAPTER = "staff_access.mfa_adapter.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "PDU Hub"
+# Tell people by email when their password, email addresses or second factor change.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 
 # Accounts (django-allauth). Email is the sign-in name; it must be verified before first sign-in.
 ACCOUNT_ADAPTER = "members.adapter.AccountAdapter"
@@ -166,9 +184,10 @@ ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
 # Bots fill in every field; people never see this one.
 ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "PDU Hub: "
-# allauth's rate limits. Failed sign-ins: 10 a minute from one address, 5 per account in 5 minutes.
+# allauth's rate limits. Failed sign-ins (passwords, and second-factor codes): 10 a minute and 50
+# an hour from one address, 5 per account in 5 minutes. Only failures count.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/m/ip,5/300s/key",
+    "login_failed": "10/m/ip,50/h/ip,5/300s/key",
     "signup": "5/m/ip,20/h/ip",
 }
 

@@ -7,6 +7,8 @@ from .base import *  # noqa: F403
 SECRET_KEY = "test-only-secret-key-with-enough-characters-to-look-real-0123456789"  # noqa: S105
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "testserver"]
 PDU_ALLOW_DEMO_CONTENT = True
+# Most tests sign staff in directly; tests/staff_access switches the second factor on.
+PDU_STAFF_MFA_REQUIRED = False
 
 # Hashing passwords slowly is the point in production and a waste of minutes in tests.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

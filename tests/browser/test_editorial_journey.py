@@ -47,8 +47,8 @@ def events_index(page):
 
 
 def sign_in(page, email, password):
-    page.goto("/admin/login/")
-    page.fill("input[name=username]", email)
+    page.goto("/admin/login/")  # the site's own sign-in page, which leads back to the admin
+    page.fill("input[name=login]", email)
     page.fill("input[name=password]", password)
     with page.expect_navigation():
         page.get_by_role("button", name="Sign in").click()
@@ -59,7 +59,7 @@ def sign_out(page):
     page.locator(".sidebar-footer button[aria-haspopup=menu]").click()
     with page.expect_navigation():
         page.get_by_role("button", name="Log out").click()
-    page.wait_for_selector("input[name=username]")
+    page.wait_for_selector("input[name=login]")
 
 
 def open_action_menu(page):

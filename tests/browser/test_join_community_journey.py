@@ -17,8 +17,8 @@ MESSAGE = "I manage a hostel in Sneinton and want to learn from other managers."
 
 
 def sign_in_to_the_admin(tab, email):
-    tab.goto("/admin/login/")
-    tab.fill("input[name=username]", email)
+    tab.goto("/admin/login/")  # the site's own sign-in page, which leads back to the admin
+    tab.fill("input[name=login]", email)
     tab.fill("input[name=password]", PASSWORD)
     with tab.expect_navigation():
         tab.get_by_role("button", name="Sign in").click()
@@ -29,6 +29,9 @@ def test_a_member_asks_to_join_and_the_facilitator_approves(page, browser, live_
     facilitator = make_user("priya@example.org", EDITORS, first_name="Priya", last_name="Shah")
     _workstream, community = make_community("Hostel managers")
     CommunityOfPracticePage.objects.filter(pk=community.pk).update(facilitator=facilitator)
+    EmailAddress.objects.create(
+        user=facilitator, email=facilitator.email, verified=True, primary=True
+    )
     member = make_user(
         "jo@example.org", "Members", first_name="Jo", last_name="Bloggs", organisation="Framework"
     )

@@ -41,4 +41,4 @@ def test_editors_cannot_delete_live_pages(request, home, role):
 def test_a_member_cannot_reach_the_admin_at_all(member):
     response = client_for(member).get("/admin/pages/")
     assert response.status_code == 302
-    assert response["Location"].startswith("/admin/login/")
+    assert response["Location"].startswith("/accounts/login/?next=/admin/")

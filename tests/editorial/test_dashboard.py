@@ -208,14 +208,14 @@ def test_members_cannot_open_the_reports(client, member, url):
         response = client.get(path)
         assert response.status_code in (302, 403)
         if response.status_code == 302:
-            assert response.url.startswith("/admin/login/")
+            assert response.url.startswith("/accounts/login/?next=/admin/")
 
 
 @pytest.mark.parametrize("url", [SCHEDULED_REPORT, REVIEW_REPORT])
 def test_signed_out_visitors_are_sent_to_sign_in(client, url):
     response = client.get(url)
     assert response.status_code == 302
-    assert response.url.startswith("/admin/login/")
+    assert response.url.startswith("/accounts/login/?next=/admin/")
 
 
 @pytest.mark.parametrize("url", [SCHEDULED_REPORT, REVIEW_REPORT])

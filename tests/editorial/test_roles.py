@@ -151,7 +151,7 @@ def test_a_member_cannot_open_the_admin(client):
     client.force_login(member)
     response = client.get("/admin/")
     assert response.status_code == 302
-    assert response["Location"].startswith("/admin/login/")
+    assert response["Location"].startswith("/accounts/login/?next=/admin/")
 
 
 def test_an_editor_saves_a_draft_but_cannot_publish(client):

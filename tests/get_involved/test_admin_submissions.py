@@ -89,7 +89,7 @@ def test_members_and_visitors_are_refused_everywhere(request, who, submission):
     for name, url in urls(submission).items():
         response = client.get(url)
         assert response.status_code == 302, name
-        assert response["Location"].startswith("/admin/login/"), name
+        assert response["Location"].startswith("/accounts/login/?next=/admin/"), name
         assert SECRET_TOPIC.encode() not in response.content
 
     client.post(urls(submission)["delete"])

@@ -30,3 +30,15 @@ def test_an_account_is_locked_for_a_while_after_five_wrong_passwords(client, sit
     assert response.status_code == 200
     assert "Too many failed login attempts" in response.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+def test_one_address_guessing_at_many_accounts_is_paused(client, site_tree):
+    people = [User.objects.create_user(f"person{n}@example.org", PASSWORD) for n in range(11)]
+    for person in people:
+        EmailAddress.objects.create(user=person, email=person.email, verified=True, primary=True)
+    for person in people[:10]:
+        client.post(LOGIN_URL, {"login": person.email, "password": "wrong-guess"})
+    # The eleventh account has had no failure, but this address has had ten in a minute.
+    response = client.post(LOGIN_URL, {"login": people[10].email, "password": PASSWORD})
+    assert "Too many failed login attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session

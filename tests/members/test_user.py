@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from members.models import User
+from tests.staff_access.sign_in import with_verified_email
 
 pytestmark = pytest.mark.django_db
 
@@ -31,8 +32,10 @@ def test_signs_in_by_email_whatever_its_case(staff_user):
 
 
 def test_signs_in_to_the_admin_with_an_email_address(client, staff_user):
+    with_verified_email(staff_user)
     response = client.post(
-        "/admin/login/", {"username": "Sam.Jones@example.org", "password": PASSWORD}
+        "/accounts/login/",
+        {"login": "Sam.Jones@example.org", "password": PASSWORD, "next": "/admin/"},
     )
     assert response.status_code == 302
     assert response["Location"] == "/admin/"
@@ -40,8 +43,10 @@ def test_signs_in_to_the_admin_with_an_email_address(client, staff_user):
 
 
 def test_a_wrong_password_keeps_the_admin_closed(client, staff_user):
+    with_verified_email(staff_user)
     response = client.post(
-        "/admin/login/", {"username": "sam.jones@example.org", "password": "not-the-password"}
+        "/accounts/login/",
+        {"login": "sam.jones@example.org", "password": "not-the-password", "next": "/admin/"},
     )
     assert response.status_code == 200
     assert client.get("/admin/").status_code == 302
