@@ -27,6 +27,12 @@ print(json.dumps({
     "CONN_MAX_AGE": s.DATABASES["default"]["CONN_MAX_AGE"],
     "CACHE": s.CACHES["default"]["BACKEND"],
     "ALLOW_DEMO": s.PDU_ALLOW_DEMO_CONTENT,
+    "STAFF_MFA": s.PDU_STAFF_MFA_REQUIRED,
+    "ADMIN_LOGIN": s.WAGTAILADMIN_LOGIN_URL,
+    "PASSWORD_MIN": [
+        v.get("OPTIONS", {}).get("min_length") for v in s.AUTH_PASSWORD_VALIDATORS
+        if v["NAME"].endswith("MinimumLengthValidator")
+    ],
 }))
 """
 
@@ -76,6 +82,10 @@ def test_production_settings_are_safe_by_default():
     assert loaded["SECURE_SSL_REDIRECT"] is True
     assert loaded["SECURE_HSTS_SECONDS"] >= 31_536_000
     assert loaded["ALLOW_DEMO"] is False
+    # Staff need a second factor, through the one sign-in page that asks for it.
+    assert loaded["STAFF_MFA"] is True
+    assert loaded["ADMIN_LOGIN"] == "/accounts/login/"
+    assert loaded["PASSWORD_MIN"] == [12]
     # Persistent connections, health-checked so a database restart costs no request.
     assert loaded["CONN_HEALTH_CHECKS"] is True
     assert loaded["CONN_MAX_AGE"] > 0
