@@ -1,7 +1,11 @@
 """The admin has no sign-in form of its own: staff use the one that asks for the second factor."""
 
 import pytest
+from django.core import mail
 from django.test import Client
+
+from tests.members.accounts import link_in_last_email
+from tests.roles import PASSWORD, client_for
 
 from .sign_in import with_verified_email
 
@@ -25,7 +29,7 @@ def test_a_sign_in_page_link_cannot_send_people_to_another_site(client):
 def test_posting_a_password_to_the_admin_sign_in_does_not_sign_in(editor):
     with_verified_email(editor)
     client = Client()
-    client.post("/admin/login/", {"username": editor.email, "password": "a-long-test-password"})
+    client.post("/admin/login/", {"username": editor.email, "password": PASSWORD})
     assert "_auth_user_id" not in client.session
     response = client.get("/admin/")
     assert response.status_code == 302
@@ -38,7 +42,21 @@ def test_the_admin_password_reset_is_switched_off_in_favour_of_the_site_one(clie
 
 
 def test_a_member_sent_to_sign_in_by_the_admin_is_told_the_account_has_no_access(member):
-    from tests.roles import client_for
-
     response = client_for(member).get("/admin/", follow=True)
     assert "which has no access to the admin" in response.content.decode()
+
+
+def test_new_staff_confirm_their_address_the_first_time_they_sign_in(
+    editor, django_capture_on_commit_callbacks
+):
+    # Made in the admin, so allauth has no confirmed address for them yet.
+    client = Client()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/accounts/login/", {"login": editor.email, "password": PASSWORD, "next": "/admin/"}
+        )
+    assert "_auth_user_id" not in client.session
+    assert mail.outbox[-1].to == [editor.email]
+    confirm = link_in_last_email("/accounts/confirm-email/")
+    client.post(confirm)
+    assert client.get("/admin/").status_code == 200
