@@ -31,3 +31,22 @@ def reset_second_factor_button(user, request_user):
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
     actions.register_action(RESET_ACTION, _("Reset second factor"), _("Second factor reset"))
+
+
+# Passwords and second factors are managed in the site's account pages, not the admin's.
+@hooks.register("register_account_menu_item")
+def change_password_link(request):
+    return {
+        "url": reverse("account_change_password"),
+        "label": _("Change password"),
+        "help_text": _("Change the password you sign in with."),
+    }
+
+
+@hooks.register("register_account_menu_item")
+def second_factor_link(request):
+    return {
+        "url": reverse("mfa_index"),
+        "label": _("Two-step sign-in"),
+        "help_text": _("See your authenticator app and recovery codes, or make new codes."),
+    }

@@ -60,3 +60,10 @@ def test_new_staff_confirm_their_address_the_first_time_they_sign_in(
     confirm = link_in_last_email("/accounts/confirm-email/")
     client.post(confirm)
     assert client.get("/admin/").status_code == 200
+
+
+def test_the_admin_account_page_leads_to_the_sites_password_and_second_factor_pages(editor):
+    page = client_for(editor).get("/admin/account/").content.decode()
+    assert 'href="/accounts/2fa/"' in page
+    assert 'href="/accounts/password/change/"' in page
+    assert "/admin/account/change_password/" not in page
