@@ -8,6 +8,7 @@ feed itself: `get_object` returns it, and `items` gives each event its absolute 
 """
 
 from dataclasses import dataclass
+from xml.sax.saxutils import escape as escape_markup
 
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
@@ -81,7 +82,10 @@ class UpcomingEventsRssFeed(Feed):
             where = event.public_venue.name
         else:
             where = _("Venue to be confirmed")
-        return f"{event_when(event)}. {event.get_event_format_display()}: {where}. {event.summary}"
+        # Feed readers read descriptions as HTML: what editors typed must arrive as text.
+        return escape_markup(
+            f"{event_when(event)}. {event.get_event_format_display()}: {where}. {event.summary}"
+        )
 
     def item_link(self, event):
         return event.feed_link

@@ -9,6 +9,7 @@ feed.
 """
 
 from dataclasses import dataclass
+from xml.sax.saxutils import escape as escape_markup
 
 from django.contrib.syndication.views import Feed
 from django.db.models import F
@@ -87,9 +88,10 @@ class NewResourcesRssFeed(Feed):
         return resource.title
 
     def item_description(self, resource):
+        # Feed readers read descriptions as HTML: what editors typed must arrive as text.
         if resource.members_only:
-            return _("Members only. %(summary)s") % {"summary": resource.summary}
-        return resource.summary
+            return escape_markup(_("Members only. %(summary)s") % {"summary": resource.summary})
+        return escape_markup(resource.summary)
 
     def item_link(self, resource):
         return resource.feed_link
