@@ -3,7 +3,6 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import healthz
 from search.views import search_view, suggest_view
@@ -14,7 +13,8 @@ urlpatterns = [
     # Before the admin's own URLs: its sign-in form would skip the second factor.
     path("admin/login/", admin_login, name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
+    # Wagtail's document URLs, files served with the site's own headers.
+    path("documents/", include("library.document_serving")),
     path("", include("home.crawler_urls")),
 ]
 

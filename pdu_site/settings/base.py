@@ -295,7 +295,37 @@ WAGTAILIMAGES_IMAGE_MODEL = "library.CustomImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "library.CustomDocument"
 # Documents always pass through Wagtail's view, so privacy settings are checked on every download.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "pptx", "odp", "xlsx", "ods", "csv"]
+# Served files: only PDFs open in the browser, inside a sandbox; everything else downloads
+# (library/document_serving.py adds the headers).
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+WAGTAILDOCS_CONTENT_TYPES = {"vtt": "text/vtt", "csv": "text/csv", "txt": "text/plain"}
+
+# Uploads. Documents are checked by their contents as well as their names, in every admin upload
+# form (library/upload_checks.py, library/document_forms.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "library.document_forms.CheckedDocumentForm"
+# The kinds of document accepted, each with its largest size in MB. Recordings (MP4, MP3 and
+# WebVTT captions) are the big ones; PDU_UPLOAD_MAX_VIDEO_MB changes the MP4 limit (the web server
+# in front must accept request bodies that big too).
+PDU_UPLOAD_MAX_MB = {
+    "pdf": 50,
+    "docx": 25,
+    "odt": 25,
+    "xlsx": 25,
+    "ods": 25,
+    "pptx": 100,
+    "odp": 100,
+    "txt": 5,
+    "csv": 10,
+    "mp4": env_int("PDU_UPLOAD_MAX_VIDEO_MB", 500),
+    "mp3": 100,
+    "vtt": 1,
+}
+WAGTAILDOCS_EXTENSIONS = list(PDU_UPLOAD_MAX_MB)
+# The admin's uploader refuses anything over the largest limit before sending it.
+WAGTAILDOCS_MAX_UPLOAD_SIZE = max(PDU_UPLOAD_MAX_MB.values()) * 1024 * 1024
+# No SVG: an SVG is a document that can carry scripts, not just a picture.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 # A small PNG can decode to an enormous bitmap: cap pixels well below Wagtail's 128 million.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

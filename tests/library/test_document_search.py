@@ -173,7 +173,7 @@ def test_unreadable_upload_still_succeeds_and_the_edit_page_says_why(
 
 def test_the_edit_form_cannot_change_the_status(editor_client, committed):
     with committed():
-        upload_single(editor_client, b"not a pdf", "broken.pdf", "Broken")
+        upload_single(editor_client, b"%PDF-1.4 this is not really a PDF", "broken.pdf", "Broken")
     document = get_document_model().objects.get()
 
     response = editor_client.post(
