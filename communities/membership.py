@@ -53,7 +53,8 @@ def membership_of(community, user):
 
 def join_panel(community, user):
     """What the "How to join" section offers `user`: sign in, ask, wait, or already a member."""
-    if not user.is_authenticated:
+    # A page not saved yet (an editor's preview of a new one) has nobody to ask to join.
+    if not user.is_authenticated or community.pk is None:
         return {"state": "anonymous"}
     membership = membership_of(community, user)
     urls = {

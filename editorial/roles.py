@@ -33,6 +33,13 @@ MEDIA_PERMISSIONS = [
     for app, model in (("wagtailimages", "image"), ("wagtaildocs", "document"))
     for action in ("add", "change", "choose")
 ]
+# Deleting a file can take it off live pages, so it is a reviewer's job. Wagtail would let "change"
+# delete too; library/media_permissions.py makes "delete" a permission of its own.
+REVIEWER_MEDIA_PERMISSIONS = [
+    *MEDIA_PERMISSIONS,
+    "wagtailimages.delete_image",
+    "wagtaildocs.delete_document",
+]
 
 
 def snippet_permissions():
@@ -59,7 +66,7 @@ ROLES = {
     REVIEWERS: {
         "model_permissions": lambda: [*ADMIN_ACCESS, *TRANSLATE, *snippet_permissions()],
         "page_actions": REVIEWER_PAGE_ACTIONS,
-        "collection_permissions": MEDIA_PERMISSIONS,
+        "collection_permissions": REVIEWER_MEDIA_PERMISSIONS,
     },
     # Members use the public site only: no admin access, no editing rights.
     MEMBERS: {

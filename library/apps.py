@@ -10,7 +10,10 @@ class LibraryConfig(AppConfig):
         from wagtail.models import CollectionViewRestriction
 
         from library import signals
+        from library.media_permissions import register_media_permission_policies
         from library.models import CustomDocument
+
+        register_media_permission_policies()
 
         # Text extraction for new and replaced document files (see library/signals.py).
         pre_save.connect(

@@ -10,12 +10,15 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 from wagtail.documents.forms import BaseDocumentForm
 
+from editorial.roles import REVIEWERS
 from library import upload_checks
+from members.restrictions import collection_is_members_only, document_is_members_only
 
 
 class CheckedDocumentForm(BaseDocumentForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        self.user = user
         if "file" in self.fields:
             self.fields["file"].help_text = accepted_files_text()
 
@@ -33,6 +36,25 @@ class CheckedDocumentForm(BaseDocumentForm):
             except upload_checks.RefusedUploadError as refusal:
                 raise ValidationError(refusal.message, code=refusal.code) from None
         return file
+
+    def clean_collection(self):
+        """Moving a file out of "Members only" publishes it at once: a reviewer's decision."""
+        collection = self.cleaned_data.get("collection")
+        leaving_members_only = (
+            self.instance.pk
+            and document_is_members_only(self.instance)
+            and collection is not None
+            and not collection_is_members_only(collection.pk)
+        )
+        if leaving_members_only and not may_make_documents_public(self.user):
+            raise ValidationError(
+                _(
+                    "Only reviewers and site administrators can make a members-only document "
+                    "public. Leave it in its collection and ask a reviewer to move it."
+                ),
+                code="members_only",
+            )
+        return collection
 
     def _post_clean(self):
         refusals = len(self.errors.get("file", []))
@@ -55,3 +77,7 @@ def accepted_files_text():
         if ext in upload_checks.DOCUMENT_KINDS
     ]
     return _("Accepted: %(kinds)s.") % {"kinds": ", ".join(kinds)}
+
+
+def may_make_documents_public(user):
+    return user is not None and (user.is_superuser or user.groups.filter(name=REVIEWERS).exists())
