@@ -547,8 +547,11 @@ def _apply(page, wanted, workstreams):
     ):
         setattr(page, name, wanted[name])
     page.body = wanted["body"]
+    # Stored in this order: PostgreSQL returns rows without one in any order it likes, and a
+    # later run would see a change that is not there.
     page.speakers = [
-        EventSpeaker(person_id=person_id, topic=topic) for person_id, topic in wanted["speakers"]
+        EventSpeaker(person_id=person_id, topic=topic, sort_order=position)
+        for position, (person_id, topic) in enumerate(wanted["speakers"])
     ]
     by_pk = {workstream.pk: workstream for workstream in workstreams.values()}
     page.workstreams = [by_pk[pk] for pk in wanted["workstreams"]]
