@@ -3,6 +3,7 @@ community's page with a note."""
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -94,11 +95,14 @@ def ask_to_join(request, community_id):
         return request_form_page(request, community, form)
 
     try:
-        membership = request_to_join(community, request.user, form.cleaned_data["message"])
+        # The request and the facilitator's email together or not at all: a request the
+        # facilitator never hears of would leave the member waiting, unable to ask again.
+        with transaction.atomic():
+            membership = request_to_join(community, request.user, form.cleaned_data["message"])
+            send_request_to_facilitator(membership)
     except JoinRefusedError as refusal:
         messages.error(request, str(refusal))
         return back_to(request, community)
-    send_request_to_facilitator(membership)
     messages.success(
         request, _("You have asked to join. The facilitator will email you with their answer.")
     )

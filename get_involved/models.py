@@ -1,7 +1,7 @@
 import html
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.html import strip_tags
@@ -167,10 +167,14 @@ class GetInvolvedFormPage(ReviewedPage, AbstractEmailForm):
 
     def process_form_submission(self, form):
         member = form.user if form.user is not None and form.user.is_authenticated else None
-        submission = self.get_submission_class().objects.create(
-            form_data=form.cleaned_data, page=self, user=member
-        )
-        self.send_mail(form)
+        # The submission and the team's email are kept together or not at all, so a failure
+        # part-way never leaves a submission nobody hears about (the person sees an error and
+        # sends it again).
+        with transaction.atomic():
+            submission = self.get_submission_class().objects.create(
+                form_data=form.cleaned_data, page=self, user=member
+            )
+            self.send_mail(form)
         return submission
 
     def send_mail(self, form):

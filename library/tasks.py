@@ -10,13 +10,18 @@ from wagtail.documents import get_document_model
 from wagtail.search import index
 
 from library.text_extraction import NOT_EXTRACTED, TextResult, read_document_text
+from task_health.retries import retrying_task
 
 logger = logging.getLogger(__name__)
 
 
-@task()
+@retrying_task()
 def extract_document_text(document_id):
-    """Read a document's text, store it, and reindex the pages that offer the document."""
+    """Read a document's text, store it, and reindex the pages that offer the document.
+
+    A damaged file is not a failure: its document says why its text could not be read. Storage
+    or the database being unreachable is, and the task tries again later.
+    """
     result = update_document_text(document_id)
     return result.status if result else None
 
@@ -35,7 +40,9 @@ def update_document_text(document_id):
     try:
         with document.open_file() as file:
             result = read_document_text(file, document.filename)
-    except Exception:  # the stored file is missing, or storage is unreachable
+    except (ConnectionError, TimeoutError):
+        raise  # storage unreachable for now: the task tries again later
+    except Exception:  # the stored file is missing or unreadable
         logger.exception("Could not read the file of document %s", document_id)
         result = TextResult(NOT_EXTRACTED, reason=_("The file could not be opened or read"))
 

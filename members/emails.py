@@ -14,7 +14,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.html import format_html
 from django.utils.translation import gettext
-from django_tasks import task
+from django_tasks_db import DatabaseBackend
+
+from task_health.retries import retrying_task
 
 from .tokens import unsubscribe_url
 
@@ -40,9 +42,9 @@ def message_to_dict(message):
     }
 
 
-@task()
+@retrying_task()
 def deliver_email(message):
-    """Send one message built by `message_to_dict`."""
+    """Send one message built by `message_to_dict`; a mail server that is down is tried again."""
     email = EmailMultiAlternatives(
         subject=message["subject"],
         body=message["body"],
@@ -143,6 +145,15 @@ def personalised_messages(message):
 
 
 def send_later(message):
-    """Queue `message` (an EmailMessage) for the worker once the current transaction commits."""
+    """Queue `message` (an EmailMessage) for the worker, as part of the current transaction.
+
+    The database queue stores the task in the same transaction as the change the message is
+    about, so both are saved or neither is: a booking is never kept without its confirmation
+    email, nor an email sent about a booking that was not kept. A queue outside the database
+    (the tests' immediate one sends at once) waits for the transaction to commit instead.
+    """
     for data in personalised_messages(message):
-        transaction.on_commit(lambda data=data: deliver_email.enqueue(data))
+        if isinstance(deliver_email.get_backend(), DatabaseBackend):
+            deliver_email.enqueue(data)
+        else:
+            transaction.on_commit(lambda data=data: deliver_email.enqueue(data))

@@ -1,10 +1,13 @@
 from django.urls import path
 
-from . import own_data_views, unsubscribe_views, views
+from . import own_data_views, signup_views, unsubscribe_views, views
 
 app_name = "members"
 
 urlpatterns = [
+    # Before allauth's own sign-up at the same address (pdu_site/urls.py includes this file
+    # first), which it extends.
+    path("signup/", signup_views.signup, name="signup"),
     path("hub/", views.hub, name="hub"),
     path("hub/saved/<int:page_id>/save/", views.save_page, name="save_page"),
     path("hub/saved/<int:page_id>/remove/", views.remove_saved_page, name="remove_saved_page"),

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "elearning",
     "get_involved",
     "staff_access",
+    "task_health",
     # Accounts: sign-up, sign-in, email addresses (members and staff alike).
     "allauth",
     "allauth.account",

@@ -3,8 +3,9 @@
 Run one of these next to the web server (`make run` does). Its clock publishes and unpublishes
 scheduled content every 30 seconds, clears out old personal data once a day
 (members/retention.py) and sends the day-before reminders for booked events
-(events/reminders.py). Extra workers for a busy site run with --no-clock, so only one process
-does any of these.
+(events/reminders.py), and puts back in the queue tasks left running by a worker that stopped
+part-way (task_health/recovery.py). Extra workers for a busy site run with --no-clock, so only
+one process does any of these.
 """
 
 import datetime
@@ -14,6 +15,7 @@ from django_tasks_db.management.commands.db_worker import Command as DatabaseWor
 from editorial.scheduling import DEFAULT_INTERVAL_SECONDS, PeriodicJob, WorkerClock, publishing_job
 from events.reminders import reminders_job
 from members.retention import apply_retention, last_retention_run_at
+from task_health.recovery import stalled_tasks_job
 
 
 def housekeeping_job():
@@ -51,7 +53,12 @@ class Command(DatabaseWorkerCommand):
         clock = None
         if not no_clock:
             clock = WorkerClock(
-                [publishing_job(clock_interval), housekeeping_job(), reminders_job()],
+                [
+                    publishing_job(clock_interval),
+                    housekeeping_job(),
+                    reminders_job(),
+                    stalled_tasks_job(),
+                ],
                 tick_seconds=clock_interval,
             )
             clock.start()
