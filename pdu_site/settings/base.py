@@ -5,8 +5,10 @@ The defaults here are the safe ones; dev.py relaxes them for a developer's lapto
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 from .environment import env_bool, env_int, env_list, env_str
@@ -72,6 +74,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "security_headers.content_security_policy.ContentSecurityPolicyMiddleware",
+    "security_headers.permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -373,6 +377,84 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail lets its own preview frames through
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# Content Security Policy (security_headers/content_security_policy.py, docs/security.md).
+# Public pages load scripts, styles and fonts from the site alone: no inline code, no eval.
+# Nothing is embedded from elsewhere (videos are links), so no frames. Images are the site's,
+# data: URIs (the QR code when staff set up their second factor), and the media bucket's.
+_media_origins = []
+if AWS_STORAGE_BUCKET_NAME:
+    # Signed links point at the endpoint itself (path style), or at the bucket's own host on AWS.
+    _endpoint = urlsplit(env_str("AWS_S3_ENDPOINT_URL"))
+    if _endpoint.netloc:
+        _media_origins = [f"{_endpoint.scheme}://{_endpoint.netloc}"]
+    else:
+        _region = env_str("AWS_S3_REGION_NAME")
+        _media_origins = [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"]
+        if _region:
+            _media_origins.append(f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{_region}.amazonaws.com")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "font-src": [SELF],
+        "img-src": [SELF, "data:", *_media_origins],
+        "media-src": [SELF, *_media_origins],
+        "connect-src": [SELF],  # search suggestions
+        "manifest-src": [SELF],
+        "frame-src": [NONE],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        # Wagtail's previews are framed by the admin: the middleware allows 'self' for them.
+        "frame-ancestors": [NONE],
+    },
+}
+# Wagtail's admin (and the previews it frames) still needs inline scripts (panels, date pickers,
+# the translation editor) and inline styles; no eval, nothing from other sites.
+PDU_ADMIN_CONTENT_SECURITY_POLICY = {
+    "PATH_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *_media_origins],
+        "media-src": [SELF, *_media_origins],
+        "frame-src": [SELF],  # the preview panel
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],  # previews: as above
+    },
+}
+# The admin's dashboard would otherwise ask wagtail.org for new releases from the browser.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Browser features no page uses (security_headers/permissions_policy.py).
+PDU_PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "bluetooth",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 

@@ -1,0 +1,1 @@
+"""Response headers that tell browsers what a page may load and do (see docs/security.md)."""
