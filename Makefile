@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test install lint checks pytest clean
+.PHONY: run test install lint checks pytest fuzz clean
 
 ## Set up (if needed), migrate, load demo content, serve on http://127.0.0.1:8000 with the worker.
 run: install
@@ -44,6 +44,11 @@ PYTEST_WORKERS ?= 2
 pytest: install
 	$(MANAGE) compile_translations
 	$(BIN)/pytest --numprocesses $(PYTEST_WORKERS) $(PYTEST_ARGS)
+
+## Many more generated inputs than `make test` tries, new ones each run (tests/fuzz).
+fuzz: install
+	$(MANAGE) compile_translations
+	HYPOTHESIS_PROFILE=thorough $(BIN)/pytest tests/fuzz -n 2 $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

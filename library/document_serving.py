@@ -9,6 +9,8 @@ a download (WAGTAILDOCS_INLINE_CONTENT_TYPES); a sandbox there could stop some b
 from django.urls import path, re_path
 from wagtail.documents.views import serve as wagtail_serve
 
+from home.page_passwords import document_password
+
 DOWNLOAD_POLICY = "default-src 'none'"
 INLINE_POLICY = "default-src 'none'; sandbox"
 
@@ -27,9 +29,10 @@ def serve(request, document_id, document_filename):
 # Wagtail's own document URLs (wagtail.documents.urls), names kept: other code reverses them.
 urlpatterns = [
     re_path(r"^(\d+)/(.*)$", serve, name="wagtaildocs_serve"),
+    # Wagtail's own password form, safe with a tampered return address (home/page_passwords.py).
     path(
         "authenticate_with_password/<int:restriction_id>/",
-        wagtail_serve.authenticate_with_password,
+        document_password,
         name="wagtaildocs_authenticate_with_password",
     ),
 ]

@@ -4,6 +4,7 @@ from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 
+from home.page_passwords import page_password
 from home.views import healthz
 from search.views import search_view, suggest_view
 from staff_access.views import admin_login
@@ -37,6 +38,12 @@ urlpatterns += i18n_patterns(
     path("accounts/bookings/", include("events.booking_urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("events.urls")),
+    # Wagtail's page password form, with its return address checked first (home/page_passwords.py).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
