@@ -204,7 +204,10 @@ class ResourcePageTests(WagtailPageTestCase):
             topics=[TopicFactory(name="Psychologically Informed Environments")],
             audiences=[AudienceFactory(name="Frontline workers")],
             workstreams=[cls.housing, cls.draft_workstream],
-            authors=[ResourceAuthor(person=cls.grace), ResourceAuthor(person=cls.sam)],
+            authors=[
+                ResourceAuthor(person=cls.grace, sort_order=0),
+                ResourceAuthor(person=cls.sam, sort_order=1),
+            ],
             documents=[ResourceDocument(document=cls.document, title="Download the toolkit")],
             related_resources=[
                 RelatedResource(resource=cls.hidden_related),
