@@ -113,6 +113,14 @@ def query_strings(draw, names):
 
 
 @st.composite
+def filter_queries(draw, names, known_values, max_size=8):
+    """A well-encoded query string of filters `names`, each with a known value or any other."""
+    value = st.one_of(st.sampled_from(known_values), text, numbers)
+    choices = draw(st.lists(st.tuples(st.sampled_from(names), value), max_size=max_size))
+    return "&".join(f"{name}={encode(value)}" for name, value in choices)
+
+
+@st.composite
 def form_bodies(draw, fields):
     """A urlencoded POST body: `fields` maps each field's name to a strategy for its value.
 

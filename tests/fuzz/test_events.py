@@ -19,17 +19,8 @@ class EventFuzzTests(FuzzTestCase):
     def test_the_events_page_answers_any_query_string(self, prefix, query):
         self.get(self.visitor(), prefix + self.site.events.url, query)
 
-    @given(
-        choices=st.lists(
-            st.tuples(
-                st.sampled_from(EVENT_PARAMETERS),
-                st.one_of(st.sampled_from(KNOWN_VALUES), some.text, some.numbers),
-            ),
-            max_size=8,
-        )
-    )
-    def test_filters_combine_with_any_values(self, choices):
-        query = "&".join(f"{name}={some.encode(value)}" for name, value in choices)
+    @given(query=some.filter_queries(EVENT_PARAMETERS, KNOWN_VALUES, max_size=8))
+    def test_filters_combine_with_any_values(self, query):
         response = self.get(self.visitor(), self.site.events.url, query)
         assert response.status_code == 200
 
