@@ -57,3 +57,19 @@ def page(browser, live_server, transactional_db):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture
+def demo_content(page):
+    """The full demo site (what `make run` shows), for tests that visit every kind of page."""
+    from django.core.management import call_command
+
+    call_command("load_demo_content", verbosity=0)
+
+
+@pytest.fixture
+def journey_screenshots(request):
+    """Screenshots of this test's journey, named after the test, kept in test-results/journeys."""
+    from tests.browser.screenshots import JourneyScreenshots
+
+    return JourneyScreenshots(request.node.name.removeprefix("test_"))
