@@ -4,6 +4,7 @@ from django.utils import timezone
 from wagtail.models import Site
 from wagtail.rich_text import RichText
 
+from .demo_accessibility_statement import ACCESSIBILITY_STATEMENT
 from .models import HomePage, NavigationMenu, SiteSettings, StandardPage
 
 CONTACT_EMAIL = "enquiries@pdunottingham.org"
@@ -61,23 +62,9 @@ GENERAL_PAGES = {
         ),
     },
     "accessibility": {
-        "title": "Accessibility statement",
-        "introduction": "How accessible this website is, and how to tell us about problems.",
-        "body": paragraphs(
-            "<h2>Using this website</h2>"
-            "<p>We want as many people as possible to be able to use this website. You should be "
-            "able to zoom in up to 400% without text spilling off the screen, navigate the whole "
-            "site using just a keyboard or speech recognition software, and listen to it using a "
-            "screen reader.</p>"
-            "<h2>How accessible this website is</h2>"
-            "<p>We aim to meet the Web Content Accessibility Guidelines (WCAG) version 2.2 at "
-            "level AA. Some older PDF documents in the resource library may not be fully "
-            "accessible. If you need one in another format, email us and we will help.</p>"
-            "<h2>Reporting problems</h2>"
-            "<p>If you find a problem that is not listed here, email "
-            '<a href="mailto:enquiries@pdunottingham.org">enquiries@pdunottingham.org</a>. We '
-            "reply within 5 working days.</p>"
-        ),
+        "title": ACCESSIBILITY_STATEMENT["title"],
+        "introduction": ACCESSIBILITY_STATEMENT["introduction"],
+        "body": paragraphs(ACCESSIBILITY_STATEMENT["html"]),
     },
     "privacy": {
         "title": "Privacy notice",
@@ -122,9 +109,18 @@ GENERAL_PAGES = {
             "only the type of organisation and the first part of the postcode, with nothing "
             "that says who you are, so that our counts of people reached stay right.</p>"
             "<h2>Cookies</h2>"
-            "<p>We set only the cookies the website needs to work, such as the one that keeps "
-            "you signed in and the one that stops other websites sending forms in your name. "
-            "We use no advertising or tracking cookies and no analytics that follow you.</p>"
+            "<p>We set only the cookies the website needs to work, so we do not ask you to "
+            "accept them. Reading the website sets no cookies at all. The others are:</p>"
+            "<ul>"
+            "<li><strong>csrftoken</strong>: set when a page has a form, to stop other "
+            "websites sending forms in your name. It lasts a year.</li>"
+            "<li><strong>sessionid</strong>: keeps you signed in. It lasts until you close "
+            "your browser, or two weeks if you tick “Remember me”.</li>"
+            "<li><strong>messages</strong>: carries a one-off message, such as “Thank "
+            "you”, to the next page, and is deleted once shown.</li>"
+            "</ul>"
+            "<p>We use no analytics service, and no advertising or tracking cookies. Nothing "
+            "on this website loads from other companies' servers.</p>"
             "<h2>Questions and complaints</h2>"
             "<p>Email "
             '<a href="mailto:enquiries@pdunottingham.org">enquiries@pdunottingham.org</a> with '
