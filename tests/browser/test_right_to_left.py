@@ -5,7 +5,6 @@ The screenshot is kept in docs/images (the documentation shows it) and in test-r
 """
 
 from datetime import timedelta
-from pathlib import Path
 
 from django.utils import timezone
 from wagtail.models import Locale
@@ -13,12 +12,12 @@ from wagtail.models import Locale
 from events.models import EventSpeaker
 from home.models import NavigationMenu, StandardPage
 from tests.browser.accessibility import assert_no_axe_violations
+from tests.browser.screenshots import REPOSITORY, results_folder
 from tests.events.factories import make_event, make_event_index, make_person, make_venue
 from tests.site_tree import ensure_site_tree
 
-REPOSITORY = Path(__file__).resolve().parents[2]
 SCREENSHOTS = [
-    REPOSITORY / "test-results" / "event-page-urdu.png",
+    results_folder() / "event-page-urdu.png",
     REPOSITORY / "docs" / "images" / "event-page-urdu.png",
 ]
 
