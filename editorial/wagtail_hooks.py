@@ -1,4 +1,4 @@
-"""The editorial app's additions to Wagtail's admin: dashboard panels and reports."""
+"""The editorial app's additions to the admin: dashboard panels, reports, content checks."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -6,8 +6,11 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from editorial import translation_routes  # noqa: F401  (wagtail-localize's routes, reviewed)
+from editorial.accessibility_checks import use_site_content_checker
 from editorial.dashboard import DueForReviewPanel, ScheduledSoonPanel
 from editorial.reports import DueForReviewReportView, ScheduledContentReportView, can_edit_pages
+
+hooks.register("construct_wagtail_userbar", use_site_content_checker)
 
 
 class EditorsReportMenuItem(MenuItem):

@@ -16,10 +16,33 @@ RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link", "ol
 SHORT_RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
+ALT_TEXT_MISSING = _(
+    "Describe what the image shows in the alt text, or tick 'Image is decorative' if it adds "
+    "nothing to the text."
+)
+
+
+class AltTextImageBlock(ImageBlock):
+    """Wagtail's ImageBlock, asking for the alt text decision on every save, drafts included.
+
+    Wagtail leaves that check to submitting and publishing, but approving a review publishes the
+    latest draft as it stands. Alt text of only spaces counts as none.
+    """
+
+    def clean(self, value):
+        if value and not value.decorative:
+            value.contextual_alt_text = (value.contextual_alt_text or "").strip()
+            if not value.contextual_alt_text:
+                raise blocks.StructBlockValidationError(
+                    block_errors={"alt_text": ValidationError(ALT_TEXT_MISSING)}
+                )
+        return super().clean(value)
+
+
 class FigureBlock(blocks.StructBlock):
     """An image with alt text (or a deliberate "decorative" choice) and an optional caption."""
 
-    image = ImageBlock(
+    image = AltTextImageBlock(
         help_text=_(
             "Describe what the image shows for people who cannot see it, or tick 'decorative' "
             "if it adds nothing to the text."

@@ -21,6 +21,18 @@ from members.search_index import document_text_is_private
 class CustomImage(AbstractImage):
     """An image. Images are always public: nothing members-only belongs in one."""
 
+    # Wagtail offers this as the alt text whenever the image is placed on a page.
+    description = models.CharField(
+        _("suggested alt text"),
+        max_length=255,
+        blank=True,
+        default="",
+        help_text=_(
+            "Optional. What the image shows, for people who cannot see it, e.g. 'Two support "
+            "workers talking with a man outside a hostel'. It is offered as the alt text each "
+            "time the image is added to a page, where it can be changed."
+        ),
+    )
     credit = models.CharField(
         _("credit"),
         max_length=255,
@@ -36,6 +48,12 @@ class CustomImage(AbstractImage):
     class Meta(AbstractImage.Meta):
         verbose_name = _("image")
         verbose_name_plural = _("images")
+
+    @property
+    def default_alt_text(self):
+        # Wagtail falls back to the title, often a file name ("IMG_2041"): better no suggestion,
+        # so that the editor writes alt text or ticks "decorative".
+        return self.description
 
 
 class CustomRendition(AbstractRendition):
