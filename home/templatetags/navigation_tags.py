@@ -34,7 +34,21 @@ def primary_navigation(context):
                 {
                     "url": page.get_url(request),
                     "text": item.label or page.title,
-                    "current": current_page is not None and current_page.pk == page.pk,
+                    "current": where_we_are(page, current_page),
                 }
             )
     return {"links": links}
+
+
+def where_we_are(linked, current):
+    """aria-current for a menu link: "page" on that page, "true" anywhere in its section.
+
+    The home page is every page's ancestor, so it is marked only on itself.
+    """
+    if current is None:
+        return False
+    if current.pk == linked.pk:
+        return "page"
+    if linked.depth > 2 and current.path.startswith(linked.path):
+        return "true"
+    return False

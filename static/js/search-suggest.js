@@ -5,6 +5,8 @@
  * the input becomes an ARIA combobox (WAI-ARIA Authoring Practices, "list autocomplete"):
  * - typing asks /search/suggest/?q= (debounced) and lists matching pages in a listbox;
  * - Down and Up move through the suggestions (aria-activedescendant; focus stays in the box);
+ *   Alt+Down opens the list without choosing, Alt+Up closes it;
+ * - Left, Right, Home, End and typing go back to editing the text (no suggestion chosen);
  * - Enter on a suggestion opens it; Enter with none chosen runs the full search;
  * - Escape closes the list, or clears the box if the list is already closed;
  * - a polite live region says how many suggestions there are.
@@ -178,6 +180,7 @@
         input.addEventListener("input", function () {
             var text = input.value.trim();
             window.clearTimeout(timer);
+            setActive(-1);
             if (text.length < MIN_LENGTH) {
                 lastAsked = "";
                 suggestions = [];
@@ -205,7 +208,9 @@
                     }
                     event.preventDefault();
                     open();
-                    setActive(active + 1 >= count ? 0 : active + 1);
+                    if (!event.altKey) {
+                        setActive(active + 1 >= count ? 0 : active + 1);
+                    }
                     break;
                 case "ArrowUp":
                 case "Up":
@@ -213,8 +218,21 @@
                         return;
                     }
                     event.preventDefault();
-                    open();
-                    setActive(active <= 0 ? count - 1 : active - 1);
+                    if (event.altKey) {
+                        close();
+                    } else {
+                        open();
+                        setActive(active <= 0 ? count - 1 : active - 1);
+                    }
+                    break;
+                case "ArrowLeft":
+                case "Left":
+                case "ArrowRight":
+                case "Right":
+                case "Home":
+                case "End":
+                    // The cursor moves in the text as usual; the list stays open.
+                    setActive(-1);
                     break;
                 case "Enter":
                     if (!list.hidden && active >= 0) {

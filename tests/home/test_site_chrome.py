@@ -52,6 +52,22 @@ def test_the_main_menu_shows_the_editors_links_in_order(client, home):
     assert nav.find("a", attrs={"aria-current": "page"}).get_text() == "About the PDU"
 
 
+def test_the_main_menu_marks_the_section_of_a_page_below_one_of_its_links(client, home):
+    events = home.add_child(instance=StandardPage(title="Events"))
+    event = events.add_child(instance=StandardPage(title="Hoarding awareness"))
+    menu = NavigationMenu(name="Main menu", locale=Locale.get_default())
+    menu.items = [menu.items.model(page=home, label="Home"), menu.items.model(page=events)]
+    menu.save()
+
+    nav = page_html(client, event.url).find("nav", attrs={"aria-label": "Main"})
+    marked = {a.get_text(strip=True): a.get("aria-current") for a in nav.find_all("a")}
+    assert marked == {"Home": None, "Events": "true"}
+
+    nav = page_html(client, home.url).find("nav", attrs={"aria-label": "Main"})
+    marked = {a.get_text(strip=True): a.get("aria-current") for a in nav.find_all("a")}
+    assert marked == {"Home": "page", "Events": None}
+
+
 def test_without_a_menu_the_header_has_no_empty_navigation(client):
     assert page_html(client).find("nav", attrs={"aria-label": "Main"}) is None
 
