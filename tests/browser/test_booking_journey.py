@@ -12,7 +12,7 @@ from tests.roles import PASSWORD, make_user
 from tests.site_tree import ensure_site_tree
 
 
-def test_a_member_books_a_place_from_the_home_page(page):
+def test_a_member_books_a_place_from_the_home_page(page, journey_screenshots):
     ensure_site_tree()
     event = make_bookable_event(
         capacity=3,
@@ -29,6 +29,7 @@ def test_a_member_books_a_place_from_the_home_page(page):
     assert page.url.endswith(event.url)
     assert "3 places left" in page.locator("#booking").inner_text()
     assert JOINING_URL not in page.content()
+    journey_screenshots.take(page, "event with places left")
     assert_no_axe_violations(page)
 
     page.get_by_role("link", name="Sign in to book").click()
@@ -43,6 +44,7 @@ def test_a_member_books_a_place_from_the_home_page(page):
     assert "You have a place" in page.locator("#booking").inner_text()
     assert page.get_by_role("link", name=JOINING_URL).is_visible()
     assert Booking.objects.get(user=member).is_confirmed
+    journey_screenshots.take(page, "place booked")
     assert_no_axe_violations(page)
 
     add = page.locator('main a[type="text/calendar"]')

@@ -1,19 +1,25 @@
 """An event goes public only through review, every step a click in Wagtail's admin.
 
 An editor writes it, a reviewer sends it back with a comment, the editor fixes it and resubmits,
-the reviewer approves it, and only then does the public page answer.
+the reviewer approves it, and only then does the public page answer. An event the editor schedules
+waits, once approved, for its go-live time: the worker's `publish_scheduled` publishes it then.
 """
 
 import datetime
 import re
+from io import StringIO
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.utils import timezone
+from freezegun import freeze_time
+from playwright.sync_api import expect
 
 from editorial.workflow import ensure_review_workflow
 from events.models import EventIndexPage, EventPage
 from members.demo import create_demo_users
+from tests.browser.accessibility import assert_no_axe_violations
 from tests.site_tree import ensure_site_tree
 
 EDITOR = ("editor@example.org", "editor-demo-password")
@@ -26,6 +32,8 @@ PARAGRAPH = "We look at why people hoard and how to build trust before talking a
 COMMENT = "Please say who the session is for in the summary."
 SUBMIT = "Submit to Review before publishing"
 RESUBMIT = "Resubmit to Approval by another reviewer"
+SCHEDULED_TITLE = "Making every contact count: a briefing for new workers"
+SCHEDULED_SUMMARY = "A short briefing on using everyday conversations to offer help."
 
 
 @pytest.fixture
@@ -91,21 +99,19 @@ def add_text_block(page, text):
     )
 
 
-def test_event_goes_live_only_after_another_person_approves_it(page, events_index):
-    starts = timezone.localtime() + datetime.timedelta(days=30)
-    starts = starts.replace(hour=10, minute=0)
-    ends = starts.replace(hour=12, minute=30)
-
-    # (a) The editor adds an event under Events and submits it for review.
-    sign_in(page, *EDITOR)
+def add_event(page, events_index):
+    """From the Events page's listing in the admin, open the form for a new event."""
     page.goto(f"/admin/pages/{events_index.pk}/")
     with page.expect_navigation():
         page.locator(f"a[href='/admin/pages/{events_index.pk}/add_subpage/']").first.click()
     page.wait_for_selector("#id_title")
     assert "/admin/pages/add/events/eventpage/" in page.url  # the only page type allowed here
 
-    page.fill("#id_title", TITLE)
-    page.fill("#id_summary", FIRST_SUMMARY)
+
+def fill_in_event(page, title, summary, starts, ends):
+    """The fields an event needs: an online learning event with one paragraph."""
+    page.fill("#id_title", title)
+    page.fill("#id_summary", summary)
     page.fill("#id_start", starts.strftime("%Y-%m-%d %H:%M"))
     page.keyboard.press("Escape")  # close the date picker
     page.fill("#id_end", ends.strftime("%Y-%m-%d %H:%M"))
@@ -113,6 +119,17 @@ def test_event_goes_live_only_after_another_person_approves_it(page, events_inde
     page.select_option("#id_event_type", label="Learning event")
     page.select_option("#id_event_format", label="Online")
     add_text_block(page, PARAGRAPH)
+
+
+def test_event_goes_live_only_after_another_person_approves_it(page, events_index):
+    starts = timezone.localtime() + datetime.timedelta(days=30)
+    starts = starts.replace(hour=10, minute=0)
+    ends = starts.replace(hour=12, minute=30)
+
+    # (a) The editor adds an event under Events and submits it for review.
+    sign_in(page, *EDITOR)
+    add_event(page, events_index)
+    fill_in_event(page, TITLE, FIRST_SUMMARY, starts, ends)
 
     # (b) An editor has no way to publish: only to save a draft or submit for review.
     actions = open_action_menu(page)
@@ -203,3 +220,95 @@ def test_event_goes_live_only_after_another_person_approves_it(page, events_inde
     actions = open_action_menu(page)
     assert SUBMIT in actions, actions
     assert_cannot_publish(page, actions)
+
+
+def set_go_live(page, go_live):
+    """Choose when the page goes live, in the status side panel's publishing schedule.
+
+    Saving the schedule saves the page as a draft, so the form must be complete.
+    """
+    page.get_by_role("button", name="Toggle status").click()
+    page.get_by_role("button", name="Set schedule").click()
+    dialog = page.locator("#schedule-publishing-dialog")
+    dialog.locator("#id_go_live_at").fill(go_live.strftime("%Y-%m-%d %H:%M"))
+    # Close the date picker with a click beside it: Escape would close the dialog and forget
+    # the date, and Tab opens the next field's picker over the button.
+    date_picker = page.locator(".xdsoft_datetimepicker:visible")
+    date_picker.wait_for()
+    dialog.get_by_text("Anyone with editing permissions can create schedules").click()
+    expect(date_picker).to_have_count(0)
+    with page.expect_navigation():
+        dialog.get_by_role("button", name="Save schedule").click()
+
+
+def test_an_approved_event_waits_for_its_go_live_time(page, events_index, journey_screenshots):
+    now = timezone.localtime()
+    go_live = (now + datetime.timedelta(days=2)).replace(hour=9, minute=0, second=0, microsecond=0)
+    starts = (now + datetime.timedelta(days=30)).replace(hour=10, minute=0)
+    ends = starts.replace(hour=12, minute=30)
+
+    # The editor writes the event, schedules it and submits it for review.
+    sign_in(page, *EDITOR)
+    add_event(page, events_index)
+    fill_in_event(page, SCHEDULED_TITLE, SCHEDULED_SUMMARY, starts, ends)
+    set_go_live(page, go_live)
+    # Saved as a draft ("created", or "updated" when the admin's autosave got there first).
+    assert f"Page '{SCHEDULED_TITLE}'" in page.locator(".messages").inner_text()
+    assert re.search(r"/admin/pages/\d+/edit/$", page.url)
+    status = " ".join(page.locator("[data-side-panel='status']").inner_text().split())
+    assert f"Once scheduled: Go-live: {go_live.day} {go_live:%b %Y}, 9 a.m." in status, status
+    journey_screenshots.take(page, "editor schedules the event")
+
+    actions = open_action_menu(page)
+    assert_cannot_publish(page, actions)
+    with page.expect_navigation():
+        page.get_by_role("button", name=SUBMIT).click()
+    row = page.locator("tr", has_text=SCHEDULED_TITLE)
+    row.wait_for()
+    assert "IN MODERATION" in row.inner_text().upper()
+    journey_screenshots.take(page, "submitted for review")
+
+    event = EventPage.objects.get(title=SCHEDULED_TITLE)
+    assert not event.live
+    assert event.go_live_at == go_live
+    public_url = event.get_url()
+    sign_out(page)
+    assert page.request.get(public_url).status == 404
+
+    # The reviewer approves it from the dashboard: it is scheduled, not published.
+    sign_in(page, *REVIEWER)
+    row = page.locator("#awaiting-review-section tr", has_text=SCHEDULED_TITLE)
+    assert "Eddie Editor" in row.inner_text()
+    journey_screenshots.take(page, "reviewer dashboard")
+    row.get_by_role("button", name="Actions").click()
+    with page.expect_navigation():
+        row.get_by_role("button", name="Approve", exact=True).click()
+    page.wait_for_selector("h1:has-text('PDU Hub')")
+    page.goto(f"/admin/pages/{events_index.pk}/")
+    row = page.locator("tr", has_text=SCHEDULED_TITLE)
+    assert "SCHEDULED" in row.inner_text().upper()
+    journey_screenshots.take(page, "approved and scheduled")
+    sign_out(page)
+
+    event.refresh_from_db()
+    assert not event.live
+    assert event.scheduled_revision.approved_go_live_at == go_live
+    assert page.request.get(public_url).status == 404
+
+    # The worker's scheduled publishing does nothing before the go-live time...
+    call_command("publish_scheduled", stdout=StringIO())
+    event.refresh_from_db()
+    assert not event.live
+    assert page.request.get(public_url).status == 404
+
+    # ...and publishes the approved event once the time has come.
+    with freeze_time(go_live + datetime.timedelta(minutes=1)):
+        call_command("publish_scheduled", stdout=StringIO())
+    event.refresh_from_db()
+    assert event.live
+    response = page.goto(public_url)
+    assert response.status == 200
+    assert page.locator("h1").inner_text() == SCHEDULED_TITLE
+    assert SCHEDULED_SUMMARY in page.locator("main").inner_text()
+    journey_screenshots.take(page, "event is live")
+    assert_no_axe_violations(page)

@@ -25,7 +25,9 @@ def sign_in_to_the_admin(tab, email):
     tab.wait_for_selector("h1:has-text('PDU Hub')")  # the dashboard
 
 
-def test_a_member_asks_to_join_and_the_facilitator_approves(page, browser, live_server):
+def test_a_member_asks_to_join_and_the_facilitator_approves(
+    page, browser, live_server, journey_screenshots
+):
     facilitator = make_user("priya@example.org", EDITORS, first_name="Priya", last_name="Shah")
     _workstream, community = make_community("Hostel managers")
     CommunityOfPracticePage.objects.filter(pk=community.pk).update(facilitator=facilitator)
@@ -54,6 +56,7 @@ def test_a_member_asks_to_join_and_the_facilitator_approves(page, browser, live_
     assert "You have asked to join" in page.locator(".messages").inner_text()
     assert "You asked to join on" in page.locator("#join").inner_text()
     assert page.get_by_role("button", name="Withdraw your request").is_visible()
+    journey_screenshots.take(page, "request sent")
     assert_no_axe_violations(page)
     assert CommunityMembership.objects.get(user=member).message == MESSAGE
     assert [email.subject for email in mail.outbox if facilitator.email in email.to] == [
@@ -69,6 +72,7 @@ def test_a_member_asks_to_join_and_the_facilitator_approves(page, browser, live_
         assert admin.url.endswith(reverse("communities_mine"))
         request_row = admin.locator(f"#community-{community.pk} tr", has_text="Jo Bloggs")
         assert MESSAGE in request_row.inner_text()
+        journey_screenshots.take(admin, "facilitator sees the request")
         assert_no_axe_violations(admin)
         with admin.expect_navigation():
             request_row.get_by_role("button", name="Approve the request from Jo Bloggs").click()
@@ -89,6 +93,7 @@ def test_a_member_asks_to_join_and_the_facilitator_approves(page, browser, live_
     page.goto(community.url)
     assert "You are a member of this Community of Practice." in page.locator("#join").inner_text()
     assert page.get_by_role("button", name="Leave this community").is_visible()
+    journey_screenshots.take(page, "member of the community")
     assert_no_axe_violations(page)
 
     page.goto(reverse("members:hub"))

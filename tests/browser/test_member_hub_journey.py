@@ -12,7 +12,7 @@ from tests.roles import PASSWORD, make_user
 from tests.site_tree import ensure_site_tree
 
 
-def test_a_member_saves_a_resource_and_manages_their_hub(page):
+def test_a_member_saves_a_resource_and_manages_their_hub(page, journey_screenshots):
     home = ensure_site_tree()
     resource = ResourcePageFactory(
         parent=ResourceIndexPageFactory(parent=home), title="Trauma informed care guide"
@@ -32,12 +32,14 @@ def test_a_member_saves_a_resource_and_manages_their_hub(page):
         page.get_by_role("button", name="Save to your hub").click()
     assert "is saved in your hub" in page.locator(".messages").inner_text()
     assert page.get_by_role("button", name="Remove from your hub").is_visible()
+    journey_screenshots.take(page, "resource saved")
     assert_no_axe_violations(page)
     assert SavedPage.objects.filter(user=member, page=resource).exists()
 
     page.goto(reverse("members:hub"))
     saved = page.locator("#saved")
     assert saved.get_by_role("link", name="Trauma informed care guide").is_visible()
+    journey_screenshots.take(page, "hub")
     assert_no_axe_violations(page)
 
     page.get_by_label("Send me emails about events and news").check()
@@ -51,6 +53,7 @@ def test_a_member_saves_a_resource_and_manages_their_hub(page):
     with page.expect_navigation():
         page.get_by_role("button", name="Delete my account").click()
     assert page.locator(".error-summary").is_visible()
+    journey_screenshots.take(page, "delete account asks for the password")
     assert_no_axe_violations(page)
 
     # A link from an email, opened by someone not signed in.
@@ -60,6 +63,7 @@ def test_a_member_saves_a_resource_and_manages_their_hub(page):
     with page.expect_navigation():
         page.get_by_role("button", name="Stop emails").click()
     assert "You will not get emails" in page.locator("h1").inner_text()
+    journey_screenshots.take(page, "emails stopped")
     assert_no_axe_violations(page)
     member.refresh_from_db()
     assert not member.email_consent
