@@ -21,6 +21,12 @@ CONFIG_VARIABLES = [
     "AWS_STORAGE_BUCKET_NAME",
     "EMAIL_HOST",
     "CLIENT_IP_HEADER",
+    "PDU_ADMINS",
+    "SENTRY_DSN",
+    "LOG_FORMAT",
+    "PDU_BACKUP_ENABLED",
+    "PDU_BACKUP_DIR",
+    "PDU_BACKUP_S3_BUCKET",
     # Set by the browser tests for their own process only; a deployment never has it.
     "DJANGO_ALLOW_ASYNC_UNSAFE",
 ]

@@ -11,7 +11,7 @@ import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
-from .environment import env_bool, env_int, env_list, env_str
+from .environment import env_addresses, env_bool, env_choice, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "get_involved",
     "staff_access",
     "task_health",
+    "backups",
     # Accounts: sign-up, sign-in, email addresses (members and staff alike).
     "allauth",
     "allauth.account",
@@ -289,6 +290,9 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "PDU Hub <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Who hears about errors and failed backups: PDU_ADMINS="Sam Jones <sam@example.org>, ...".
+ADMINS = env_addresses("PDU_ADMINS")
+EMAIL_SUBJECT_PREFIX = "[PDU Hub] "
 
 # Background work. The database-backed queue needs no extra service; `manage.py db_worker` runs it.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -458,16 +462,59 @@ PDU_PERMISSIONS_POLICY = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
+# Logs go to standard output: lines of text, or with LOG_FORMAT=json (production's default) one
+# JSON object per line for a log collector. Unhandled errors are also emailed to ADMINS.
+LOG_FORMAT = env_choice("LOG_FORMAT", ["text", "json"], "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        "json": {"()": "pdu_site.log_formats.JsonLogFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": LOG_FORMAT,
+        },
+        "mail_admins": {
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+            "class": "django.utils.log.AdminEmailHandler",
+        },
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Passed on to the console too; only errors (a failed request) are emailed.
+        "django": {"handlers": ["mail_admins"], "level": "INFO"},
         "django.db.backends": {"level": "WARNING"},
     },
 }
+
+# Error reports to Sentry (or a compatible service) when SENTRY_DSN is set. No personal data:
+# no cookies, user details or IP addresses are sent.
+SENTRY_DSN = env_str("SENTRY_DSN")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        send_default_pii=False,
+        environment=env_str("SENTRY_ENVIRONMENT", "production"),
+        release=env_str("SENTRY_RELEASE") or None,
+    )
+
+# Backups (backups app, docs/operations.md): the database and uploaded files, daily by the worker
+# when PDU_BACKUP_ENABLED (production's default), or `manage.py backup_site`.
+PDU_BACKUP_ENABLED = env_bool("PDU_BACKUP_ENABLED", False)
+# Not BASE_DIR / "backups": that is the app's own code.
+PDU_BACKUP_DIR = Path(env_str("PDU_BACKUP_DIR") or BASE_DIR / "site-backups")
+PDU_BACKUP_KEEP_DAYS = env_int("PDU_BACKUP_KEEP_DAYS", 14)
+# An off-site copy of each backup, in an S3-compatible bucket (keys: AWS_ACCESS_KEY_ID etc.).
+PDU_BACKUP_S3_BUCKET = env_str("PDU_BACKUP_S3_BUCKET")
+PDU_BACKUP_S3_ENDPOINT_URL = env_str("PDU_BACKUP_S3_ENDPOINT_URL")
 
 # No avatars from Gravatar: it would send a hash of each staff email address to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

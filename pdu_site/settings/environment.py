@@ -1,6 +1,7 @@
 """Small readers for settings that come from environment variables."""
 
 import os
+from email.utils import parseaddr
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -40,3 +41,28 @@ def env_list(name, default=()):
     if value is None:
         return list(default)
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_choice(name, choices, default):
+    """One of a few words, e.g. LOG_FORMAT=json."""
+    value = env_str(name, default).lower()
+    if value not in choices:
+        allowed = ", ".join(choices)
+        raise ImproperlyConfigured(f"{name} must be one of {allowed}, not {value!r}.")
+    return value
+
+
+def env_addresses(name):
+    """People to email, e.g. PDU_ADMINS="Sam Jones <sam@example.org>, ops@example.org".
+
+    Returns (name, address) pairs, the form Django's ADMINS takes.
+    """
+    people = []
+    for person in env_list(name):
+        display_name, address = parseaddr(person)
+        if "@" not in address:
+            raise ImproperlyConfigured(
+                f"{name} must list email addresses like 'Name <name@example.org>', not {person!r}."
+            )
+        people.append((display_name or address, address))
+    return people

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .environment import env_bool, env_int, env_str
+from .environment import env_bool, env_choice, env_int, env_str
 
 DEBUG = False
 
@@ -49,3 +49,10 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL") or f"https://{ALLOWED_HOSTS[0]}"  # noqa: F405
+
+# One JSON object per log line, for the host's log collector; LOG_FORMAT=text for plain lines.
+LOG_FORMAT = env_choice("LOG_FORMAT", ["text", "json"], "json")
+LOGGING["handlers"]["console"]["formatter"] = LOG_FORMAT  # noqa: F405
+
+# The worker backs up the database and uploaded files daily (docs/operations.md).
+PDU_BACKUP_ENABLED = env_bool("PDU_BACKUP_ENABLED", True)

@@ -18,6 +18,10 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tests that need administrators or backups set them up; a machine's own settings never leak in.
+ADMINS = []
+PDU_BACKUP_ENABLED = False
+PDU_BACKUP_S3_BUCKET = ""
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="pdu-test-media-"))  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 

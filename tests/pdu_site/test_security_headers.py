@@ -204,7 +204,7 @@ def test_production_headers_over_https():
     env = {**PRODUCTION_ENV, "DATABASE_URL": "postgres://pdu@127.0.0.1:9/pdu"}
     result = run_python(HEADERS_OVER_HTTPS, PRODUCTION, env)
     assert result.returncode == 0, result.stderr
-    headers = json.loads(result.stdout)
+    headers = json.loads(result.stdout.strip().splitlines()[-1])  # after any log lines
     assert headers["status"] == 503
     assert headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
     policy = dict.fromkeys(headers["Content-Security-Policy"].split("; "))
