@@ -19,6 +19,21 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Content Security Policy violations, reported by every document and frame to the console.
+REPORT_PREFIX = "CSP violation:"
+# Runs in every document and frame before the page's own scripts.
+REPORT_VIOLATIONS = f"""
+document.addEventListener("securitypolicyviolation", (event) => {{
+    console.error(`{REPORT_PREFIX} ${{event.effectiveDirective}} blocked `
+        + `${{event.blockedURI || "inline code"}} on ${{event.documentURI}}`);
+}});
+"""
+
+
+def is_violation_report(text):
+    return text.startswith(REPORT_PREFIX) or "Content Security Policy" in text
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
@@ -73,3 +88,17 @@ def journey_screenshots(request):
     from tests.browser.screenshots import JourneyScreenshots
 
     return JourneyScreenshots(request.node.name.removeprefix("test_"))
+
+
+@pytest.fixture
+def violations(page):
+    """Every Content Security Policy violation any frame of the page reports, as text."""
+    reported = []
+    page.add_init_script(REPORT_VIOLATIONS)
+    page.on(
+        "console",
+        lambda message: (
+            reported.append(message.text) if is_violation_report(message.text) else None
+        ),
+    )
+    return reported

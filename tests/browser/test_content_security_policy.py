@@ -19,33 +19,6 @@ from tests.roles import PASSWORD, make_user
 from tests.site_tree import english_home, ensure_site_tree
 from tests.staff_access.sign_in import code_from_the_app, with_verified_email
 
-REPORT_PREFIX = "CSP violation:"
-# Runs in every document and frame before the page's own scripts.
-REPORT_VIOLATIONS = f"""
-document.addEventListener("securitypolicyviolation", (event) => {{
-    console.error(`{REPORT_PREFIX} ${{event.effectiveDirective}} blocked `
-        + `${{event.blockedURI || "inline code"}} on ${{event.documentURI}}`);
-}});
-"""
-
-
-def is_violation_report(text):
-    return text.startswith(REPORT_PREFIX) or "Content Security Policy" in text
-
-
-@pytest.fixture
-def violations(page):
-    """Every violation any frame of the page reports, as text."""
-    reported = []
-    page.add_init_script(REPORT_VIOLATIONS)
-    page.on(
-        "console",
-        lambda message: (
-            reported.append(message.text) if is_violation_report(message.text) else None
-        ),
-    )
-    return reported
-
 
 def settle(page):
     """Let pending violation events reach the console listener."""

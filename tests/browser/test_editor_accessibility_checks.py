@@ -20,7 +20,6 @@ from wagtail.rich_text import RichText
 from editorial.accessibility_checks import CONTENT_RULES, WCAG_22_AA_TAGS
 from home.models import StandardPage
 from members.demo import create_demo_users
-from tests.browser.test_content_security_policy import REPORT_VIOLATIONS, is_violation_report
 from tests.browser.test_editorial_journey import sign_in
 from tests.site_tree import ensure_site_tree
 
@@ -80,20 +79,6 @@ def pages(page):
         ),
         "unclear": live_page("Meet the mentors", UNCLEAR_TEXT, "mentors_tea.jpg"),
     }
-
-
-@pytest.fixture
-def violations(page):
-    """Content Security Policy violations reported in any frame, as text."""
-    reported = []
-    page.add_init_script(REPORT_VIOLATIONS)
-    page.on(
-        "console",
-        lambda message: (
-            reported.append(message.text) if is_violation_report(message.text) else None
-        ),
-    )
-    return reported
 
 
 def open_checks_panel(page, edited):
