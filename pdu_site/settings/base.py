@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "staff_access",
     "task_health",
     "backups",
+    "page_cache",
     # Accounts: sign-up, sign-in, email addresses (members and staff alike).
     "allauth",
     "allauth.account",
@@ -78,6 +79,8 @@ MIDDLEWARE = [
     "security_headers.content_security_policy.ContentSecurityPolicyMiddleware",
     "security_headers.permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and sign-in: an anonymous reader's page comes straight from the cache.
+    "page_cache.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -278,6 +281,36 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Anonymous page views come from the cache for up to PDU_PAGE_CACHE_SECONDS, and are dropped as
+# soon as what they show changes (page_cache app, docs/deployment.md). On by default with Redis;
+# off without it, since each process's own memory would not hear of changes made in another.
+PDU_PAGE_CACHE_SECONDS = env_int("PDU_PAGE_CACHE_SECONDS", 600 if REDIS_URL else 0)
+PDU_PAGE_CACHE_ALIAS = "default"
+
+# A CDN in front (optional). Wagtail purges a page from it when the page is published or
+# unpublished; other pages that show it are refreshed after PDU_CDN_CACHE_SECONDS.
+PDU_CDN = env_choice("PDU_CDN", ["", "cloudflare", "cloudfront", "http"], "")
+WAGTAILFRONTENDCACHE = {}
+if PDU_CDN == "cloudflare":
+    WAGTAILFRONTENDCACHE["cdn"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env_str("CLOUDFLARE_BEARER_TOKEN"),
+        "ZONEID": env_str("CLOUDFLARE_ZONE_ID"),
+    }
+elif PDU_CDN == "cloudfront":
+    WAGTAILFRONTENDCACHE["cdn"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env_str("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+elif PDU_CDN == "http":  # Varnish, or nginx with a purge module
+    WAGTAILFRONTENDCACHE["cdn"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env_str("FRONTEND_CACHE_PURGE_URL"),
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+PDU_CDN_CACHE_SECONDS = env_int("PDU_CDN_CACHE_SECONDS", 300 if PDU_CDN else 0)
 
 # Email: SMTP. Without EMAIL_HOST, a mail server on this machine (Django's default).
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

@@ -17,6 +17,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Most tests check what a page shows after a change; tests/page_cache switches the cache on.
+PDU_PAGE_CACHE_SECONDS = 0
+PDU_CDN_CACHE_SECONDS = 0
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tests that need administrators or backups set them up; a machine's own settings never leak in.
 ADMINS = []

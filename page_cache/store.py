@@ -1,0 +1,74 @@
+"""Cached pages and the versions of the tags they depend on, in Django's shared cache.
+
+A tag's version is the time it last changed, in nanoseconds. A cached page keeps the versions
+its tags had when it was stored, and is only served while they all still match. A page whose
+tags changed while it was being rendered is not stored at all: it may show the old content.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+
+# Headers that belong to one response, not to the page.
+UNSTORED_HEADERS = {"date", "set-cookie", "cache-control", "x-page-cache"}
+
+
+def page_cache():
+    return caches[settings.PDU_PAGE_CACHE_ALIAS]
+
+
+def entry_key(request):
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return "pdu-page:" + hashlib.sha256(address.encode()).hexdigest()
+
+
+def tag_key(tag):
+    return f"pdu-page-tag:{tag}"
+
+
+def tag_versions(tags):
+    found = page_cache().get_many([tag_key(tag) for tag in tags])
+    return {tag: found.get(tag_key(tag)) for tag in tags}
+
+
+def mark_changed(tags):
+    """Record that every page depending on one of `tags` is out of date."""
+    seconds = settings.PDU_PAGE_CACHE_SECONDS
+    if not tags or not seconds:
+        return
+    now = time.time_ns()
+    # A version only needs to outlive the pages stored before it changed.
+    page_cache().set_many({tag_key(tag): now for tag in tags}, timeout=seconds + 60)
+
+
+def fetch(request):
+    """The cached response for this request, or None if absent or out of date."""
+    entry = page_cache().get(entry_key(request))
+    if entry is None or tag_versions(entry["tags"]) != entry["tags"]:
+        return None
+    response = HttpResponse(entry["content"], status=entry["status"])
+    for name, value in entry["headers"]:
+        response[name] = value
+    return response
+
+
+def save(request, response, tags, rendering_started):
+    versions = tag_versions(tags)
+    # Allow for clocks a little apart on different servers.
+    if any(v is not None and v >= rendering_started - 1_000_000_000 for v in versions.values()):
+        return False
+    entry = {
+        "status": response.status_code,
+        "headers": [
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in UNSTORED_HEADERS
+        ],
+        "content": response.content,
+        "tags": versions,
+    }
+    page_cache().set(entry_key(request), entry, timeout=settings.PDU_PAGE_CACHE_SECONDS)
+    return True
