@@ -8,7 +8,8 @@ changes (invalidation.py):
 - `<app>.<model>:<pk>` for any other row: snippets, settings, images, documents, terms;
 - `model:<app>.<model>` when the page listed rows of a model (loaded an instance other than
   itself), so a newly published or created one of that kind reaches the listing too;
-- `subtree:<id>` for the page served, so a page published anywhere beneath it reaches it.
+- `subtree:<path>` for the page served (its place in the tree), so a page published anywhere
+  beneath it reaches it.
 """
 
 from contextlib import contextmanager
@@ -84,8 +85,9 @@ def instance_tag(model, pk):
 
 def _note_instance(sender, instance, **kwargs):
     loaded = _loaded.get()
-    if loaded is not None and instance.pk is not None:
-        loaded.add((sender, instance.pk))
+    if loaded is not None:
+        # A row made while rendering (settings are created on first use) has its key later.
+        loaded.append(instance)
 
 
 def connect():
@@ -94,8 +96,8 @@ def connect():
 
 @contextmanager
 def watching_loaded_rows():
-    """Collect (model, pk) of every row loaded inside the block."""
-    loaded = set()
+    """Collect every model instance made inside the block."""
+    loaded = []
     token = _loaded.set(loaded)
     try:
         yield loaded
@@ -103,10 +105,10 @@ def watching_loaded_rows():
         _loaded.reset(token)
 
 
-def tags_for(loaded, served_page_id):
-    tags = {f"subtree:{served_page_id}"}
-    for model, pk in loaded:
-        if is_ignored(model):
+def tags_for(loaded, served_page_id, served_page_path):
+    tags = {f"subtree:{served_page_path}"}
+    for model, pk in {(type(instance), instance.pk) for instance in loaded}:
+        if pk is None or is_ignored(model):
             continue
         tags.add(instance_tag(model, pk))
         # The generic Page rows routing loads say nothing about listings; specific ones do.

@@ -81,8 +81,8 @@ class AnonymousPageCacheMiddleware:
             response[HEADER] = "bypass"
             return response
         if use_cache and request.method == "GET":
-            tags = tags_for(loaded, request.page_cache_page_id)
+            tags = tags_for(loaded, *request.page_cache_page)
             stored = store.save(request, response, tags, rendering_started)
-            response[HEADER] = "miss" if stored else "changed-while-rendering"
+            response[HEADER] = "miss" if stored else "miss, changed just now"
         shared_cache_control(response)
         return response
