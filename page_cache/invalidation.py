@@ -13,10 +13,10 @@ transaction commits, so a page rendered meanwhile cannot be stored with the old 
 """
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import post_save, pre_delete
-from wagtail.models import Page, ReferenceIndex
+from modelcluster.models import get_all_child_relations
+from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from page_cache import store
@@ -31,12 +31,26 @@ def subtree_tags(path):
 
 
 def pages_pointed_at(page):
-    return {
-        int(pk)
-        for pk in ReferenceIndex.get_references_for_object(page)
-        .filter(to_content_type=ContentType.objects.get_for_model(Page))
-        .values_list("to_object_id", flat=True)
-    }
+    """Pages the published page names in its own fields and its child rows (an event's
+    workstreams, a resource's event), read from the page itself rather than the reference index,
+    which the worker brings up to date only later."""
+    page = page.specific
+    rows = [page]
+    for relation in get_all_child_relations(type(page)):
+        rows += list(getattr(page, relation.get_accessor_name()).all())
+    found = set()
+    for row in rows:
+        for field in type(row)._meta.get_fields():
+            target = field.related_model
+            if not field.is_relation or not (target and issubclass(target, Page)):
+                continue
+            if field.many_to_one or (field.one_to_one and not field.remote_field.parent_link):
+                found.add(getattr(row, field.attname))
+            elif field.many_to_many and not field.auto_created:
+                found |= {related.pk for related in getattr(row, field.name).all()}
+    found.discard(None)
+    found.discard(page.pk)
+    return found
 
 
 def page_tags(page, *, extra_paths=()):

@@ -8,7 +8,7 @@ from home.models import SiteSettings, StandardPage
 from page_cache.middleware import HEADER
 from tests.editorial.admin_actions import edit_page
 from tests.events.booking_helpers import make_bookable_event
-from tests.events.factories import make_event, make_event_index, make_person
+from tests.events.factories import make_community, make_event, make_event_index, make_person
 
 
 def standard_page(parent, title):
@@ -161,3 +161,16 @@ def test_a_booking_updates_the_places_left_on_the_cached_event_page(
     client.logout()
 
     assert "1 place left." in client.get(event.url).content.decode()
+
+
+def test_an_event_published_in_a_workstream_appears_on_the_workstream_page(client, home, committed):
+    workstream, _community = make_community()
+    index = make_event_index(home)
+    assert "Hostel case reviews" not in cached(client, workstream.url)
+
+    with committed():
+        event = make_event(index, "Hostel case reviews", live=False)
+        event.workstreams = [workstream]
+        event.save_revision().publish()
+
+    assert "Hostel case reviews" in client.get(workstream.url).content.decode()
