@@ -50,5 +50,12 @@ fuzz: install
 	$(MANAGE) compile_translations
 	HYPOTHESIS_PROFILE=thorough $(BIN)/pytest tests/fuzz -n 2 $(PYTEST_ARGS)
 
+## Benchmarks on this machine (docs/performance.md): about 30 minutes on a quiet machine.
+## BENCH_ARGS="--seconds 5 --mixed-seconds 30" for a quick try; needs wrk, PostgreSQL, Redis.
+.PHONY: bench
+bench: install
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/bench.txt -c constraints.txt
+	$(BIN)/python scripts/benchmark/run.py $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
