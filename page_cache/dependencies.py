@@ -23,6 +23,7 @@ from wagtail.images.models import AbstractRendition
 from wagtail.models import (
     BaseLogEntry,
     Page,
+    PageViewRestriction,
     ReferenceIndex,
     Revision,
     TaskState,
@@ -67,6 +68,13 @@ def is_ignored(model):
     )
 
 
+@cache
+def is_watched(model):
+    """Whether loading a row of `model` is noted. Page privacy is read on every page, but a
+    change to it reaches the page through its own tag (invalidation.py), so it is not."""
+    return not is_ignored(model) and not issubclass(model, PageViewRestriction)
+
+
 def is_child_row(model):
     """Rows kept inside a page or snippet (speakers, menu items): they change only when their
     parent is published or saved, and the parent's own tag covers them."""
@@ -108,7 +116,7 @@ def watching_loaded_rows():
 def tags_for(loaded, served_page_id, served_page_path):
     tags = {f"subtree:{served_page_path}"}
     for model, pk in {(type(instance), instance.pk) for instance in loaded}:
-        if pk is None or is_ignored(model):
+        if pk is None or not is_watched(model):
             continue
         tags.add(instance_tag(model, pk))
         # The generic Page rows routing loads say nothing about listings; specific ones do.

@@ -20,7 +20,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from page_cache import store
-from page_cache.dependencies import instance_tag, is_ignored, model_tag
+from page_cache.dependencies import instance_tag, is_ignored, is_watched, model_tag
 
 PATH_STEP = Page.steplen
 
@@ -95,9 +95,11 @@ def on_row_deleted(sender, instance, **kwargs):
 def on_row_saved(sender, instance, created=False, **kwargs):
     if not cache_in_use() or isinstance(instance, Page) or is_ignored(sender):
         return
-    tags = {instance_tag(sender, instance.pk)}
-    if created:
-        tags.add(model_tag(sender))
+    tags = set()
+    if is_watched(sender):
+        tags.add(instance_tag(sender, instance.pk))
+        if created:
+            tags.add(model_tag(sender))
     for field in sender._meta.concrete_fields:
         if field.is_relation and field.many_to_one and issubclass(field.related_model, Page):
             page_id = getattr(instance, field.attname)

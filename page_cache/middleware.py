@@ -23,6 +23,7 @@ def anonymous_request(request):
     allowed_cookies = {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
     return (
         request.method in ("GET", "HEAD")
+        and not request.path_info.startswith(settings.STATIC_URL)  # whitenoise's
         and "authorization" not in request.headers
         and set(request.COOKIES) <= allowed_cookies
     )

@@ -44,10 +44,28 @@ def mark_changed(tags):
     page_cache().set_many({tag_key(tag): now for tag in tags}, timeout=seconds + 60)
 
 
+# Which tags each address's page had when last stored here, so one round trip to the cache
+# fetches the page and the versions of its tags together. A guess: checked against the page.
+_tags_last_seen = {}
+TAGS_REMEMBERED = 10_000  # addresses; past that, start again rather than grow
+
+
 def fetch(request):
     """The cached response for this request, or None if absent or out of date."""
-    entry = page_cache().get(entry_key(request))
-    if entry is None or tag_versions(entry["tags"]) != entry["tags"]:
+    key = entry_key(request)
+    tags = _tags_last_seen.get(key, ())
+    found = page_cache().get_many([key, *(tag_key(tag) for tag in tags)])
+    entry = found.get(key)
+    if entry is None:
+        return None
+    if set(entry["tags"]) != set(tags):
+        if len(_tags_last_seen) >= TAGS_REMEMBERED:
+            _tags_last_seen.clear()
+        _tags_last_seen[key] = tuple(entry["tags"])
+        versions = tag_versions(entry["tags"])
+    else:
+        versions = {tag: found.get(tag_key(tag)) for tag in tags}
+    if versions != entry["tags"]:
         return None
     response = HttpResponse(entry["content"], status=entry["status"])
     for name, value in entry["headers"]:

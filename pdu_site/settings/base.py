@@ -75,12 +75,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: an anonymous reader's page comes straight from the cache, with the headers every
+    # middleware below gave it when it was made (security headers included).
+    "page_cache.middleware.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "security_headers.content_security_policy.ContentSecurityPolicyMiddleware",
     "security_headers.permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before sessions and sign-in: an anonymous reader's page comes straight from the cache.
-    "page_cache.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -136,3 +136,22 @@ def test_behind_a_cdn_shared_caches_may_keep_pages_for_a_while(client, home, set
 
     assert client.get(page.url)["Cache-Control"] == "public, max-age=0, s-maxage=300"
     assert client.get(page.url)["Cache-Control"] == "public, max-age=0, s-maxage=300"
+
+
+def test_a_cached_page_keeps_the_security_headers_it_was_made_with(client, home):
+    page = standard_page(home, "About the PDU")
+    made = client.get(page.url)
+    served = client.get(page.url)
+
+    assert served[HEADER] == "hit"
+    for header in (
+        "Content-Security-Policy",
+        "Permissions-Policy",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Cross-Origin-Opener-Policy",
+        "X-Frame-Options",
+        "Content-Language",
+    ):
+        assert served[header] == made[header], header
+    assert "default-src 'none'" in served["Content-Security-Policy"]
