@@ -379,7 +379,10 @@ class EventPage(ReviewedPage):
         from events.structured_data import event_structured_data
 
         context = super().get_context(request, *args, **kwargs)
-        context["speakers"] = self.speakers.select_related("person", "person__photo")
+        # Each photo's renditions come with the speakers: one query, not a lookup per photo.
+        context["speakers"] = self.speakers.select_related(
+            "person", "person__photo"
+        ).prefetch_related("person__photo__renditions")
         # Only published pages: a link to a draft would be a 404 for the reader.
         context["related_workstreams"] = sorted(
             (workstream for workstream in self.workstreams.all() if workstream.live),

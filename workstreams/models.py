@@ -113,6 +113,15 @@ class WorkstreamPage(ReviewedPage):
     class Meta:
         verbose_name = _("workstream")
 
+    def lead_with_photo(self):
+        """The lead, with their photo and its renditions (two queries, none per rendition)."""
+        from home.models import Person
+
+        if self.lead_id is None:
+            return None
+        people = Person.objects.select_related("photo").prefetch_related("photo__renditions")
+        return people.filter(pk=self.lead_id).first()
+
     def communities(self):
         """The published, public Communities of Practice in this workstream, in tree order."""
         return CommunityOfPracticePage.objects.child_of(self).live().public().order_by("path")
@@ -132,6 +141,7 @@ class WorkstreamPage(ReviewedPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["lead"] = self.lead_with_photo()
         context["communities"] = self.communities()
         context["upcoming_events"] = self.upcoming_events()[:WORKSTREAM_EVENTS_SHOWN]
         context["resources"] = self.latest_resources()[:WORKSTREAM_RESOURCES_SHOWN]
