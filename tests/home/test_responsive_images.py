@@ -174,7 +174,7 @@ def rendition_lookups(url):
     return sum(f'FROM "{rendition_table}"' in query["sql"] for query in queries.captured_queries)
 
 
-def test_renditions_are_looked_up_once_per_photo_not_per_format_or_width(home):
+def test_renditions_are_looked_up_with_the_speakers_not_per_photo_format_or_width(home):
     speakers = [
         (
             make_person(name=f"Speaker {n}", photo=upload_image(f"{n}.jpg", (300, 300)), live=True),
@@ -186,5 +186,17 @@ def test_renditions_are_looked_up_once_per_photo_not_per_format_or_width(home):
     get_html(event.url)  # the first view makes the files
 
     caches["default"].clear()
-    assert rendition_lookups(event.url) == 3  # the 4 renditions of each photo in one query
-    assert rendition_lookups(event.url) == 0  # then from the cache
+    assert rendition_lookups(event.url) == 1  # every photo's renditions, with the speakers
+    assert rendition_lookups(event.url) == 1  # the same however many photos or views
+
+
+def test_an_image_narrower_than_the_widest_rendition_is_not_listed_twice(home):
+    image = upload_image("hostel.jpg", (1000, 600))
+    page = publish_page_with_figure(home, image, alt_text=ALT_TEXT)
+
+    webp, img = webp_source_and_fallback(get_html(page.url), "main figure.figure > picture")
+
+    # Wagtail never enlarges: 1200 and 1600 would both be the 1000px original again.
+    assert [width for _url, width in width_candidates(webp["srcset"])] == [800, 400, 1000]
+    assert [width for _url, width in width_candidates(img["srcset"])] == [800, 400, 1000]
+    assert_candidates_serve(webp["srcset"], "image/webp")
