@@ -155,3 +155,16 @@ def test_a_cached_page_keeps_the_security_headers_it_was_made_with(client, home)
     ):
         assert served[header] == made[header], header
     assert "default-src 'none'" in served["Content-Security-Policy"]
+
+
+def test_password_protected_pages_are_never_shared(client, home):
+    page = standard_page(home, "Steering group papers")
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="hostels-2026"
+    )
+
+    first = client.get(page.url)
+    second = client.get(page.url)
+
+    assert 'type="password"' in second.content.decode()  # the password form, not the page
+    assert first[HEADER] == second[HEADER] == "bypass"
