@@ -23,6 +23,7 @@ from wagtail.models import (
 
 from editorial.permissions import ReviewedPagePermissionTester
 from home.page_language import ShownInItsOwnLanguage
+from members.restrictions import SitePageManager
 
 REVIEW_BY_HELP = _(
     "When the content should next be checked to make sure it is still right. Leave empty to set "
@@ -36,6 +37,8 @@ class ReviewedPage(ShownInItsOwnLanguage, Page):
     )
 
     settings_panels = [*Page.settings_panels, FieldPanel("review_by")]
+
+    objects = SitePageManager()
 
     class Meta:
         abstract = True

@@ -13,8 +13,16 @@ visitors who are not let in see a title, a summary and a "Members only" label, n
 """
 
 from django.contrib.auth.models import Group
-from django.db.models import Q
-from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    Page,
+    PageManager,
+    PageViewRestriction,
+)
+from wagtail.query import PageQuerySet
 
 from editorial.roles import MEMBERS
 
@@ -47,6 +55,21 @@ def restrict_to_members(page):
         restriction.save(update_fields=["restriction_type", "password"])
     restriction.groups.add(members_group())
     return restriction
+
+
+class SitePageQuerySet(PageQuerySet):
+    def public(self):
+        """Pages with no view restriction on themselves or a page above them, as Wagtail's
+        `public()`, but in one subquery: Wagtail's adds a condition per restriction to every
+        query, which costs more the more members-only pages there are."""
+        restricting = PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
+        return self.exclude(Exists(restricting))
+
+
+# The manager of the site's own page types (editorial.models.ReviewedPage).
+SitePageManager = PageManager.from_queryset(SitePageQuerySet)
 
 
 def ancestor_paths(path, step=Page.steplen):
