@@ -128,6 +128,8 @@ class EventIndexPage(ReviewedPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
+    # It lists its language's events wherever they sit: any event published changes it.
+    page_cache_lists = ["events.EventPage"]
 
     class Meta:
         verbose_name = _("event index page")

@@ -9,7 +9,9 @@ changes (invalidation.py):
 - `model:<app>.<model>` when the page listed rows of a model (loaded an instance other than
   itself), so a newly published or created one of that kind reaches the listing too;
 - `subtree:<path>` for the page served (its place in the tree), so a page published anywhere
-  beneath it reaches it.
+  beneath it reaches it;
+- `model:<app>.<model>` for each page type the served page's class names in `page_cache_lists`
+  (a listing that finds nothing today loads no row to note, but must show the first one).
 """
 
 from contextlib import contextmanager
@@ -113,8 +115,9 @@ def watching_loaded_rows():
         _loaded.reset(token)
 
 
-def tags_for(loaded, served_page_id, served_page_path):
+def tags_for(loaded, served_page_id, served_page_path, listed_models=()):
     tags = {f"subtree:{served_page_path}"}
+    tags |= {f"model:{label.lower()}" for label in listed_models}
     for model, pk in {(type(instance), instance.pk) for instance in loaded}:
         if pk is None or not is_watched(model):
             continue

@@ -174,3 +174,18 @@ def test_an_event_published_in_a_workstream_appears_on_the_workstream_page(clien
         event.save_revision().publish()
 
     assert "Hostel case reviews" in client.get(workstream.url).content.decode()
+
+
+def test_a_new_english_event_reaches_the_polish_event_index_as_a_fallback(client, home, committed):
+    from tests.events.test_event_languages import translate
+
+    index = make_event_index(home)
+    translate(home, "Strona główna")
+    polish_index = translate(index, "Wydarzenia")
+    assert "Hostel case reviews" not in cached(client, polish_index.url)
+
+    with committed():
+        event = make_event(index, "Hostel case reviews", live=False)
+        event.save_revision().publish()
+
+    assert "Hostel case reviews" in client.get(polish_index.url).content.decode()
