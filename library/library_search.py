@@ -11,26 +11,50 @@ matched by translation key, so the Polish "Housing" workstream also finds resour
 the English one (a translation keeps its original's links); a term with no translation is
 offered under its English name.
 
-Free text goes through Wagtail's search backend, which cannot filter on many-to-many fields
-inside `search()`. So the search runs alone, over every live resource in the page's language; the
-ids it returns (in relevance order) then narrow an ordinary queryset that the filters apply to.
-That works the same on the SQLite and PostgreSQL database backends. The ids travel as a list, which
-suits a library of thousands of resources; far beyond that, search inside the database instead.
-
 Each facet option shows how many resources it would give together with the other active filters
-(standard faceting). Counting takes one grouped query per facet, however many options or
-results there are.
+(standard faceting). However many resources, results or options there are, a page takes the
+same few queries:
+
+- with free text, one asks the search backend for the ids of the matching resources, most
+  relevant first;
+- one lists every resource that can be shown (live, in the page's language, among the matches if
+  there was a search) as a row of what the facets need to know of it, newest first unless sorted
+  by relevance;
+- one lists their workstreams, topics and audiences, and one the translation keys of their terms;
+- one loads the page of results to show.
+
+Filtering and counting then take a few set operations in Python, whatever the combination of
+filters, instead of one grouped query per facet that would repeat the search and every filter.
+The ids of the matches go to the database as one parameter (`IdList`), not one per id.
+
+Free text goes through Wagtail's search backend: PostgreSQL full text (SQLite FTS in development;
+a search service such as OpenSearch works too). On PostgreSQL, a GIN index on the words of the
+search index keeps a search quick (library/migrations/0008_search_index_words_gin.py).
 
 `easy_read=yes` keeps the resources that have an Easy Read version or a plain language summary.
 """
 
+import json
 import re
 import unicodedata
 import urllib.parse
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django import forms
-from django.db.models import Count, Q
+from django.contrib.postgres.aggregates import ArrayAgg
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    Expression,
+    IntegerField,
+    Q,
+    Value,
+    When,
+)
 from django.utils.translation import gettext_lazy as _
 
 from home.localised import in_language, is_default, mark_fallbacks
@@ -159,18 +183,13 @@ class FacetSpec:
     lookup: str
     legend: str
     many_to_many: bool = False
-    by_translation: bool = False
-
-    @property
-    def value_lookup(self):
-        return f"{self.lookup}__translation_key" if self.by_translation else self.lookup
 
 
 TERM_FACETS = (
-    FacetSpec("workstream", "workstreams", _("Workstream"), many_to_many=True, by_translation=True),
-    FacetSpec("type", "resource_type", _("Type of resource"), by_translation=True),
-    FacetSpec("topic", "topics", _("Topic"), many_to_many=True, by_translation=True),
-    FacetSpec("audience", "audiences", _("Written for"), many_to_many=True, by_translation=True),
+    FacetSpec("workstream", "workstreams", _("Workstream"), many_to_many=True),
+    FacetSpec("type", "resource_type", _("Type of resource")),
+    FacetSpec("topic", "topics", _("Topic"), many_to_many=True),
+    FacetSpec("audience", "audiences", _("Written for"), many_to_many=True),
 )
 LANGUAGE_FACET = FacetSpec("language", "material_language", _("Language of the material"))
 YEAR_FACET = FacetSpec("year", "publication_year", _("Year published"))
@@ -287,67 +306,224 @@ def has_easy_read():
     )
 
 
-def matching_ids(locale, words):
-    """Ids of resources whose indexed text matches `words`, most relevant first."""
-    return [resource.pk for resource in resources_in(locale).only("pk").search(words)]
+# What the filters and facets need to know of each resource: one row (a tuple) per resource.
+ROW_FIELDS = ("pk", "resource_type_id", "material_language", "publication_year", "offers_easy_read")
 
 
-def apply_filters(resources, selected, keys_by_facet, skip=None):
-    """`resources` narrowed by every chosen facet except `skip`."""
+def as_rows(resources):
+    """The rows (ROW_FIELDS) of `resources`, in their order."""
+    offers_easy_read = Case(
+        When(has_easy_read(), then=Value(True)), default=Value(False), output_field=BooleanField()
+    )
+    return list(resources.annotate(offers_easy_read=offers_easy_read).values_list(*ROW_FIELDS))
+
+
+def matching_ids(words, by_relevance):
+    """Ids of the resources whose indexed text matches `words`, most relevant first if
+    `by_relevance`, in every language and whether live or not."""
     from library.models import ResourcePage
 
+    results = ResourcePage.objects.order_by().search(words, order_by_relevance=by_relevance)
+    if hasattr(results, "get_queryset"):
+        # The database backends give the search as a queryset: ids, without loading a page.
+        return list(results.get_queryset().values_list("pk", flat=True))
+    return [resource.pk for resource in results]  # a search service (OpenSearch)
+
+
+def listed_rows(resources, words, by_relevance):
+    """A row (ROW_FIELDS) for each of `resources` that matches `words` (every one of them when
+    there are no words), in the order to list them: most relevant or newest first."""
+    if not words:
+        return as_rows(resources.order_by(*NEWEST_FIRST))
+    # The search looks only at the search index; the database then narrows the matches to
+    # `resources`. Joined in one query, the two would depend on the database planning the join
+    # well, which it does not when its statistics are out of date (after a bulk import).
+    ranked_ids = matching_ids(words, by_relevance)
+    found = resources.filter(pk__in=IdList(ranked_ids))
+    if not by_relevance:
+        return as_rows(found.order_by(*NEWEST_FIRST))
+    position = {pk: number for number, pk in enumerate(ranked_ids)}
+    return sorted(as_rows(found.order_by()), key=lambda row: position[row[0]])
+
+
+class IdList(Expression):
+    """Ids as a single query parameter, for `field__in=IdList(ids)`.
+
+    Given a list, `__in` sends one parameter per id, each prepared in Python: for thousands of
+    ids that costs more than the query itself. PostgreSQL takes the ids as one array and SQLite
+    as one JSON list; other databases get the usual list.
+    """
+
+    def __init__(self, ids):
+        super().__init__(output_field=IntegerField())
+        self.ids = [int(pk) for pk in ids]
+
+    def as_sql(self, compiler, connection):
+        if not self.ids:
+            raise EmptyResultSet
+        return ", ".join(["%s"] * len(self.ids)), self.ids
+
+    def as_postgresql(self, compiler, connection):
+        if not self.ids:
+            raise EmptyResultSet
+        # As an array's text: adapting a Python list costs a call per item.
+        return "SELECT unnest(%s::bigint[])", ["{" + ",".join(map(str, self.ids)) + "}"]
+
+    def as_sqlite(self, compiler, connection):
+        if not self.ids:
+            raise EmptyResultSet
+        return "SELECT value FROM json_each(%s)", [json.dumps(self.ids)]
+
+
+def term_keys(term_ids):
+    """{facet name: {term id: translation key}} for the terms in `term_ids` ({facet name: term
+    ids}), whatever their language and whether live or not (one query)."""
+    from library.models import Audience, ResourceType, Topic
+    from workstreams.models import WorkstreamPage
+
+    models = {
+        "workstream": WorkstreamPage,
+        "type": ResourceType,
+        "topic": Topic,
+        "audience": Audience,
+    }
+    parts = [
+        model.objects.filter(pk__in=term_ids[name])
+        .order_by()
+        .values_list(Value(name, output_field=CharField()), "pk", "translation_key")
+        for name, model in models.items()
+    ]
+    keys = {name: {} for name in models}
+    for name, pk, key in parts[0].union(*parts[1:], all=True):
+        keys[name][pk] = key
+    return keys
+
+
+def term_links(resources):
+    """{facet name: {term id: ids of the resources linked to it}} for the many-to-many term
+    facets, for the resources in `resources` (anything `pk__in` takes; one query)."""
+    from library.models import ResourcePage
+
+    # PostgreSQL sends an array of resource ids per term, much less to read than a row per link.
+    grouped = connection.vendor == "postgresql"
+    parts = []
+    for spec in TERM_FACETS:
+        if spec.many_to_many:
+            relation = ResourcePage._meta.get_field(spec.lookup)
+            resource = f"{relation.m2m_field_name()}_id"
+            term = f"{relation.m2m_reverse_field_name()}_id"
+            facet = Value(spec.name, output_field=CharField())
+            linked = relation.remote_field.through.objects.filter(
+                **{f"{resource}__in": resources}
+            ).order_by()
+            if grouped:
+                linked = linked.values(term).annotate(facet=facet, resource_ids=ArrayAgg(resource))
+                parts.append(linked.values_list("facet", term, "resource_ids"))
+            else:
+                parts.append(linked.values_list(facet, term, resource))
+    rows = parts[0].union(*parts[1:], all=True)
+    if not grouped:
+        rows = ((name, term_id, [resource_id]) for name, term_id, resource_id in rows)
+    links = {spec.name: defaultdict(set) for spec in TERM_FACETS if spec.many_to_many}
+    for name, term_id, resource_ids in rows:
+        links[name][term_id].update(resource_ids)
+    return links
+
+
+def resources_by_value(rows, searched, resources):
+    """{facet name: {value: ids of the resources that have it}}, for every facet and the
+    resources of `rows`, which are all of `resources` unless `searched` (two queries; none
+    without rows).
+
+    Terms are grouped by translation key: a resource linked to a term and to its translation
+    has that value once.
+    """
+    by_value = {spec.name: defaultdict(set) for spec in ALL_FACETS}
+    if not rows:
+        return by_value
+    # All of the resources are asked for more cheaply by their query than by thousands of ids.
+    links = term_links(IdList(row[0] for row in rows) if searched else resources.values("pk"))
+    by_type = defaultdict(set)
+    languages, years = by_value[LANGUAGE_FACET.name], by_value[YEAR_FACET.name]
+    easy_read = by_value[EASY_READ_FACET.name][EASY_READ_VALUE]
+    for pk, type_id, language, year, offers_easy_read in rows:
+        by_type[type_id].add(pk)
+        languages[language].add(pk)
+        years[year].add(pk)
+        if offers_easy_read:
+            easy_read.add(pk)
+    by_term = {"type": by_type, **links}
+    keys = term_keys({name: list(resources_by_term) for name, resources_by_term in by_term.items()})
+    for name, resources_by_term in by_term.items():
+        for term_id, resource_ids in resources_by_term.items():
+            by_value[name][keys[name][term_id]].update(resource_ids)
+    return by_value
+
+
+def chosen_values(selected, keys_by_facet):
+    """{facet name: the values it keeps} for each facet a visitor has chosen values of."""
+    chosen = {}
     for spec in ALL_FACETS:
         values = selected.get(spec.name)
-        if spec.name == skip or not values:
+        if not values:
             continue
         if spec.name in keys_by_facet:
-            values = [keys_by_facet[spec.name][value] for value in values]
-        if spec.name == EASY_READ_FACET.name:
-            resources = resources.filter(has_easy_read())
-        elif spec.many_to_many:
-            # A subquery keeps one row per resource, however many of its terms match.
-            having = ResourcePage.objects.filter(**{f"{spec.value_lookup}__in": values})
-            resources = resources.filter(pk__in=having.values("pk"))
+            chosen[spec.name] = [keys_by_facet[spec.name][value] for value in values]
         elif spec.name == YEAR_FACET.name:
-            resources = resources.filter(publication_year=values)
+            chosen[spec.name] = [values]
         else:
-            resources = resources.filter(**{f"{spec.value_lookup}__in": values})
-    return resources
+            chosen[spec.name] = list(values)
+    return chosen
 
 
-def count_by(resources, lookup):
-    """{value: number of resources} for one facet: a single grouped query."""
-    rows = resources.order_by().values(lookup).annotate(total=Count("pk", distinct=True))
-    return {row[lookup]: row["total"] for row in rows if row[lookup] is not None}
+def narrow(resource_ids, by_value, chosen):
+    """The resources that every chosen facet keeps, and each facet's option counts.
+
+    Each facet counts among the resources that the other chosen facets keep (standard faceting:
+    a visitor sees what each option would give together with the other filters).
+    """
+    everything = set(resource_ids)
+    keeps = {
+        name: set().union(*(by_value[name].get(value, ()) for value in values))
+        for name, values in chosen.items()
+    }
+
+    def kept_by(names):
+        return everything.intersection(*(keeps[name] for name in names))
+
+    kept = kept_by(chosen)
+    counts = {}
+    for spec in ALL_FACETS:
+        among = (
+            kept_by(name for name in chosen if name != spec.name) if spec.name in chosen else kept
+        )
+        counts[spec.name] = {
+            value: len(holders & among) for value, holders in by_value[spec.name].items()
+        }
+    return [pk for pk in resource_ids if pk in kept], counts
 
 
-def facet_counts(spec, resources):
-    """{value: number of resources} for one facet (one query)."""
-    if spec.name == EASY_READ_FACET.name:
-        return {EASY_READ_VALUE: resources.filter(has_easy_read()).count()}
-    return count_by(resources, spec.value_lookup)
-
-
-def build_facets(resources, selected, choices, keys_by_facet):
+def build_facets(counts, selected, choices, keys_by_facet):
     facets = []
     for spec in ALL_FACETS:
-        counts = facet_counts(
-            spec, apply_filters(resources, selected, keys_by_facet, skip=spec.name)
-        )
+        counts_here = counts[spec.name]
         chosen = selected.get(spec.name)
         fallbacks = set()
         if spec.name in keys_by_facet:
             terms = choices[spec.name].items()
-            pairs = [(slug, term.label, counts.get(term.key, 0)) for slug, term in terms]
+            pairs = [(slug, term.label, counts_here.get(term.key, 0)) for slug, term in terms]
             fallbacks = {slug for slug, term in terms if term.is_fallback}
         elif spec.name == LANGUAGE_FACET.name:
-            pairs = [(code, label, counts.get(code, 0)) for code, label in MATERIAL_LANGUAGES]
+            pairs = [(code, label, counts_here.get(code, 0)) for code, label in MATERIAL_LANGUAGES]
         elif spec.name == EASY_READ_FACET.name:
-            pairs = [(value, label, counts.get(value, 0)) for value, label in EASY_READ_CHOICES]
-        else:
-            years = set(counts) | ({chosen} if chosen else set())
             pairs = [
-                (str(year), str(year), counts.get(year, 0)) for year in sorted(years, reverse=True)
+                (value, label, counts_here.get(value, 0)) for value, label in EASY_READ_CHOICES
+            ]
+        else:
+            years = set(counts_here) | ({chosen} if chosen else set())
+            pairs = [
+                (str(year), str(year), counts_here.get(year, 0))
+                for year in sorted(years, reverse=True)
             ]
         if spec.name == YEAR_FACET.name:
             is_chosen = {str(chosen)} if chosen else set()
@@ -429,22 +605,14 @@ def search_library(request, locale):
         sort = SORT_NEWEST
 
     resources = resources_in(locale)
-    ranked_ids = None
-    if words:
-        ranked_ids = matching_ids(locale, words)
-        resources = resources.filter(pk__in=ranked_ids) if ranked_ids else resources.none()
+    rows = listed_rows(resources, words, by_relevance=sort == SORT_RELEVANCE)
+    by_value = resources_by_value(rows, bool(words), resources)
+    kept, counts = narrow([row[0] for row in rows], by_value, chosen_values(data, keys_by_facet))
+    facets = build_facets(counts, data, choices, keys_by_facet)
 
-    facets = build_facets(resources, data, choices, keys_by_facet)
-    filtered = apply_filters(resources, data, keys_by_facet)
-
-    if sort == SORT_RELEVANCE:
-        wanted = set(filtered.values_list("pk", flat=True))
-        page = paginate(request, [pk for pk in ranked_ids if pk in wanted])
-        found = ResourcePage.objects.select_related("resource_type").in_bulk(page.object_list)
-        page.object_list = [found[pk] for pk in page.object_list if pk in found]
-    else:
-        page = paginate(request, filtered.select_related("resource_type").order_by(*NEWEST_FIRST))
-        page.object_list = list(page.object_list)
+    page = paginate(request, kept)
+    found = ResourcePage.objects.select_related("resource_type").in_bulk(page.object_list)
+    page.object_list = [found[pk] for pk in page.object_list if pk in found]
     mark_members_only(page.object_list)
     mark_fallbacks(page.object_list, locale)
 

@@ -63,6 +63,17 @@ class BenchDatabase:
             self._admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
             self.created = False
 
+    def analyze(self):
+        """Refresh the planner's statistics after a bulk import, as autovacuum soon does on a
+        production server (the test server may run without it)."""
+        connection = psycopg2.connect(self.url)
+        connection.autocommit = True
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        finally:
+            connection.close()
+
     def server_version(self):
         return self._query("SHOW server_version")[0][0]
 

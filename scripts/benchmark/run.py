@@ -300,6 +300,7 @@ def run_library(site, arguments):
     generated = time.monotonic()
     say("Running the queued background tasks (document text, search index)")
     site.drain_task_queue()
+    site.database.analyze()
     drained = time.monotonic()
     library = json.loads(site.run_script(HERE / "site_data.py", "library"))
     paths = library_search_paths()
