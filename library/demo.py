@@ -79,6 +79,9 @@ def build(home, people, workstreams):
     # Links between resources, once every resource exists.
     for item in RESOURCES:
         related = [resources[slug] for slug in item.related]
+        current = [link.resource_id for link in resources[item.slug].related_resources.all()]
+        if current == [page.pk for page in related]:
+            continue  # nothing to change, and the loop above left the page live and published
         resources[item.slug] = update_page(
             resources[item.slug],
             related_resources=[

@@ -7,6 +7,7 @@ every string is checked before it is written.
 """
 
 import datetime
+from functools import cache
 
 # Fixed, so that the same text always gives the same file.
 CREATED = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
@@ -41,6 +42,9 @@ def new_document(title, author):
     return pdf
 
 
+# The same arguments always give the same bytes, so a process that loads the demo more than once
+# (the test suite does, many times) renders each PDF once.
+@cache
 def render_pdf(title, paragraphs, *, subtitle="", author="Practice Development Unit"):
     """A one- or two-page A4 document: a title, an optional subtitle, then the paragraphs."""
     pdf = new_document(title, author)
@@ -108,9 +112,10 @@ def draw_picture(pdf, picture, x, y, size=PICTURE_SIZE):
         raise ValueError(f"No Easy Read picture called {picture!r}")
 
 
+@cache
 def render_easy_read_pdf(title, steps, *, author="Practice Development Unit"):
     """An Easy Read document: large type and one short sentence per line, each beside a simple
-    picture. `steps` is a list of (picture, sentence); pictures are EASY_READ_PICTURES."""
+    picture. `steps` is a tuple of (picture, sentence); pictures are EASY_READ_PICTURES."""
     pdf = new_document(title, author)
 
     pdf.set_font("Helvetica", style="B", size=24)

@@ -8,6 +8,7 @@ one bad page does not hide the others.
 """
 
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -242,17 +243,28 @@ def visit_as_member(audit, open_event, booked_event):
     audit.visit("an e-learning module, signed in", english(ELearningModulePage).url)
 
 
-@pytest.mark.parametrize(
-    ("viewport", "colour_scheme"),
-    [(DESKTOP, "light"), (NARROW, "light"), (DESKTOP, "dark")],
-    ids=["desktop-light", "narrow-light", "desktop-dark"],
-)
-def test_every_public_page_type_is_accessible(page, demo_content, viewport, colour_scheme):
-    cache.clear()  # rate limits on forms and sign-in count across tests
+RUNS = {
+    "desktop-light": (DESKTOP, "light"),
+    "narrow-light": (NARROW, "light"),
+    "desktop-dark": (DESKTOP, "dark"),
+}
+
+
+@contextmanager
+def new_tab(browser, live_server):
+    """A tab in a browser context of its own: nothing from an earlier run, such as signing in."""
+    context = browser.new_context(base_url=live_server.url, locale="en-GB")
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+def audit_every_page_type(page, viewport, colour_scheme, open_event, booked_event):
+    cache.clear()  # rate limits on forms and sign-in count across runs
     page.set_viewport_size(viewport)
     page.emulate_media(color_scheme=colour_scheme)
     audit = Audit(page)
-    open_event, booked_event = events_booked_here()
 
     visit_content_pages(audit, open_event)
     # The dark run checks the dark palette's contrast, not the light one's.
@@ -264,6 +276,15 @@ def test_every_public_page_type_is_accessible(page, demo_content, viewport, colo
 
     if audit.problems:
         pytest.fail(audit.report(), pytrace=False)
+
+
+def test_every_public_page_type_is_accessible(browser, live_server, demo_content, subtests):
+    # One demo site for the three runs (loading it is the slow part); each run is a subtest,
+    # so a failure names its run and the other runs still go ahead.
+    open_event, booked_event = events_booked_here()
+    for name, (viewport, colour_scheme) in RUNS.items():
+        with subtests.test(msg=name), new_tab(browser, live_server) as page:
+            audit_every_page_type(page, viewport, colour_scheme, open_event, booked_event)
 
 
 def test_nothing_moves_for_a_reader_who_asks_for_reduced_motion(page, demo_content):

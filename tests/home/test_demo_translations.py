@@ -1,11 +1,9 @@
 """The demo's Polish and Urdu pages, made with wagtail-localize."""
 
-import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
+from django.test import TestCase
 from wagtail.models import Page
-
-pytestmark = pytest.mark.django_db
 
 EVENT = "events/trauma-informed-care-an-introduction/"
 
@@ -16,22 +14,24 @@ def heading(client, url):
     return BeautifulSoup(response.content, "html.parser").h1.get_text(strip=True)
 
 
-def test_the_demo_has_an_event_in_polish_and_urdu_and_a_sound_page_tree(client):
-    call_command("load_demo_content", verbosity=0)
+class DemoTranslationTests(TestCase):
+    # Loading the demo takes seconds: once for the class, each test rolled back to just after.
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_demo_content", verbosity=0)
 
-    assert heading(client, "/pl/events/") == "Wydarzenia"
-    assert heading(client, f"/pl/{EVENT}") == "Opieka uwzględniająca traumę: wprowadzenie"
-    assert heading(client, f"/ur/{EVENT}") == "صدمے سے آگاہ نگہداشت: ایک تعارف"
-    assert heading(client, f"/{EVENT}") == "Trauma-informed care: an introduction"
-    # Every page's count of children matches the tree (a stale count hides pages from routing).
-    assert Page.find_problems() == ([], [], [], [], [])
+    def test_the_demo_has_an_event_in_polish_and_urdu_and_a_sound_page_tree(self):
+        assert heading(self.client, "/pl/events/") == "Wydarzenia"
+        assert heading(self.client, f"/pl/{EVENT}") == "Opieka uwzględniająca traumę: wprowadzenie"
+        assert heading(self.client, f"/ur/{EVENT}") == "صدمے سے آگاہ نگہداشت: ایک تعارف"
+        assert heading(self.client, f"/{EVENT}") == "Trauma-informed care: an introduction"
+        # Every page's count of children matches the tree (a stale count hides pages from routing).
+        assert Page.find_problems() == ([], [], [], [], [])
 
+    def test_running_the_demo_again_leaves_the_translations_as_they_are(self):
+        translated = Page.objects.filter(locale__language_code__in=["pl", "ur"])
+        revisions = {page.pk: page.revisions.count() for page in translated}
 
-def test_running_the_demo_again_leaves_the_translations_as_they_are(client):
-    call_command("load_demo_content", verbosity=0)
-    translated = Page.objects.filter(locale__language_code__in=["pl", "ur"])
-    revisions = {page.pk: page.revisions.count() for page in translated}
+        call_command("load_demo_content", verbosity=0)
 
-    call_command("load_demo_content", verbosity=0)
-
-    assert {page.pk: page.revisions.count() for page in translated} == revisions
+        assert {page.pk: page.revisions.count() for page in translated} == revisions

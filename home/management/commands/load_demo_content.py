@@ -10,6 +10,7 @@ from events import demo as events_demo
 from get_involved import demo as get_involved_demo
 from home import demo_translations
 from home.demo import build_people, fill_home_page
+from home.demo_indexing import indexing_deferred
 from home.demo_pages import (
     build_general_pages,
     build_main_menu,
@@ -33,7 +34,8 @@ class Command(BaseCommand):
                 "Demo content and its well-known passwords are for development only; "
                 "these settings do not allow it (PDU_ALLOW_DEMO_CONTENT is off)."
             )
-        with transaction.atomic():
+        # Search and "usage" are indexed once at the end, not at each of hundreds of saves.
+        with transaction.atomic(), indexing_deferred():
             users = create_demo_users()
             self.stdout.write(f"Demo accounts: {', '.join(u.email for u in users)}")
             home = fill_home_page()
