@@ -69,6 +69,12 @@ LIBRARY_FACETS = [
     ("language", "en"),
 ]
 
+
+def site_search_paths():
+    """Every search term, in the site's search (every kind of page)."""
+    return ["/search/?" + urlencode({"q": term}) for term in SEARCH_TERMS]
+
+
 # Marks of one result in the HTML of the site search and of the library.
 SEARCH_RESULT_MARK = 'class="search-result__link"'
 LIBRARY_RESULT_MARK = 'class="card__link"'

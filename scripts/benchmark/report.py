@@ -72,8 +72,23 @@ def library_table(library):
         f"| {number(row['database_cpu_ms_per_request'], 2)} "
         f"| {latencies(row['latency_ms'])} | {wrk_errors(row)} |",
         "",
+        *site_search_line(library),
         f"Generating the resources took {library['generate_seconds']} s and reading their "
         f"documents and indexing them {library['background_tasks_seconds']} s.",
+    ]
+
+
+def site_search_line(library):
+    row = library.get("site_search")
+    if not row:
+        return []
+    return [
+        f"The site's search at the same size ({row['queries']} queries, every kind of page): "
+        f"{number(row['requests_per_second'])} requests/s, "
+        f"{number(row['worker_cpu_ms_per_request'], 2)} ms of worker CPU and "
+        f"{number(row['database_cpu_ms_per_request'], 2)} ms of database CPU per request, "
+        f"latency ms p50 / p95 / p99 {latencies(row['latency_ms'])}, {wrk_errors(row)} errors.",
+        "",
     ]
 
 

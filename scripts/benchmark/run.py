@@ -43,6 +43,7 @@ from demo_paths import (
     READER_PATHS,
     SEARCH_RESULT_MARK,
     library_search_paths,
+    site_search_paths,
 )
 from process_cpu import CpuMeter
 from report import markdown
@@ -312,6 +313,12 @@ def run_library(site, arguments):
             arguments.library_seconds, arguments.search_connections, arguments.search_connections
         )
         measurement = measure("library search with a facet", server, site.database, paths, load)
+        # The site's search covers every page, so it grows with the library too.
+        searches = site_search_paths()
+        say(f"  asking each of {len(searches)} site searches once (check and warm-up)")
+        for path in searches:
+            check_path(server, path, SEARCH_RESULT_MARK)
+        site_search = measure("site search", server, site.database, searches, load)
     return {
         **library,
         "generate_seconds": round(generated - started),
@@ -319,6 +326,7 @@ def run_library(site, arguments):
         "queries": len(paths),
         "queries_finding_something": sum(1 for count in found if count),
         "measurement": {**measurement.as_dict(), "mode": "cold"},
+        "site_search": {**site_search.as_dict(), "mode": "cold", "queries": len(searches)},
     }
 
 
