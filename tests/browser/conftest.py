@@ -5,9 +5,12 @@ tests skip with a clear reason, and CI (REQUIRE_ALL_TESTS=1) turns that skip int
 """
 
 import os
+import threading
+import time
 from pathlib import Path
 
 import pytest
+from django.core.signals import request_finished, request_started
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -63,15 +66,61 @@ def browser():
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
+class RequestsInFlight:
+    """Counts the requests the live server's threads are answering, so a test can wait for them.
+
+    Closing the browser does not stop a request it had already sent (the admin checks every so
+    often who else is editing a page). On SQLite the server shares the test's in-memory
+    database, and emptying its tables while such a request runs fails with "table is locked".
+    Requests made by the test itself (Django's test client) run in the main thread and are not
+    counted.
+    """
+
+    def __init__(self):
+        self.count = 0
+        self.changed = threading.Condition()
+
+    def started(self, **kwargs):
+        if threading.current_thread() is not threading.main_thread():
+            with self.changed:
+                self.count += 1
+
+    def finished(self, **kwargs):
+        if threading.current_thread() is not threading.main_thread():
+            with self.changed:
+                self.count = max(0, self.count - 1)
+                self.changed.notify_all()
+
+    def wait_until_none(self, timeout=30, quiet=0.1):
+        """Until no request has run for `quiet` seconds (a page closing may still send one)."""
+        deadline = time.monotonic() + timeout
+        with self.changed:
+            while True:
+                left = deadline - time.monotonic()
+                if not self.changed.wait_for(lambda: self.count == 0, timeout=max(0, left)):
+                    raise RuntimeError(f"{self.count} request(s) still running after {timeout} s")
+                if not self.changed.wait(timeout=quiet) and self.count == 0:
+                    return
+
+
 @pytest.fixture
 def page(browser, live_server, transactional_db):
     from tests.site_tree import ensure_site_tree
 
     ensure_site_tree()
+    in_flight = RequestsInFlight()
+    request_started.connect(in_flight.started, dispatch_uid="tests.browser.in_flight.started")
+    request_finished.connect(in_flight.finished, dispatch_uid="tests.browser.in_flight.finished")
     context = browser.new_context(base_url=live_server.url, locale="en-GB")
     tab = context.new_page()
     yield tab
     context.close()
+    try:
+        # Before the database is emptied (transactional_db's teardown, which runs after this).
+        in_flight.wait_until_none()
+    finally:
+        request_started.disconnect(dispatch_uid="tests.browser.in_flight.started")
+        request_finished.disconnect(dispatch_uid="tests.browser.in_flight.finished")
 
 
 @pytest.fixture
