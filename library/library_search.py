@@ -61,6 +61,7 @@ from home.localised import in_language, is_default, mark_fallbacks
 from home.pagination import paginate
 from library.languages import MATERIAL_LANGUAGES
 from members.restrictions import members_only_page_ids
+from page_cache.marks import depends_on_search_index
 
 MAX_QUERY_LENGTH = 200
 FIRST_YEAR, LAST_YEAR = 1900, 2100
@@ -603,6 +604,8 @@ def search_library(request, locale):
     sort = data.get("sort") or (SORT_RELEVANCE if words else SORT_NEWEST)
     if not words:
         sort = SORT_NEWEST
+    else:
+        depends_on_search_index(request)
 
     resources = resources_in(locale)
     rows = listed_rows(resources, words, by_relevance=sort == SORT_RELEVANCE)

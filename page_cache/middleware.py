@@ -2,9 +2,10 @@
 
 Only requests that carry nothing personal are served from the cache or stored in it: GET or
 HEAD, no cookie other than the CSRF and language ones (a session cookie means someone signed in
-or has a message waiting), no Authorization header. Only Wagtail pages that allow it are stored
-(`request.page_cache_allowed`, set in wagtail_hooks.py), and only a plain 200 that sets no
-cookie: a page with a form sets the CSRF cookie, so it is never stored.
+or has a message waiting), no Authorization header. Only Wagtail pages that allow it and views
+that ask for it are stored (`request.page_cache_allowed`, see marks.py: the site's search is
+such a view), and only a plain 200 that sets no cookie: a page with a form sets the CSRF cookie,
+so it is never stored.
 """
 
 import time
@@ -15,6 +16,7 @@ from django.utils.cache import patch_cache_control
 
 from page_cache import store
 from page_cache.dependencies import tags_for, watching_loaded_rows
+from page_cache.marks import served_from_cache
 
 HEADER = "X-Page-Cache"
 
@@ -42,10 +44,11 @@ def shareable(request, response):
     )
 
 
-def shared_cache_control(response):
+def shared_cache_control(response, cdn=True):
     """Anyone may keep a copy; browsers check back each time; a CDN keeps it for a while
-    (Wagtail's frontend cache purges the published page there, see docs/deployment.md)."""
-    cdn_seconds = settings.PDU_CDN_CACHE_SECONDS
+    (Wagtail's frontend cache purges the published page there, see docs/deployment.md), unless
+    the view said not to (`cdn`)."""
+    cdn_seconds = settings.PDU_CDN_CACHE_SECONDS if cdn else 0
     if cdn_seconds:
         patch_cache_control(response, public=True, max_age=0, s_maxage=cdn_seconds)
     else:
@@ -65,25 +68,30 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         use_cache = settings.PDU_PAGE_CACHE_SECONDS > 0 and anonymous_request(request)
         if use_cache:
-            cached = store.fetch(request)
-            if cached is not None:
-                shared_cache_control(cached)
-                cached[HEADER] = "hit"
-                return cached
+            hit = store.fetch(request)
+            if hit is not None:
+                shared_cache_control(hit.response, cdn=hit.cdn)
+                hit.response[HEADER] = "hit"
+                if hit.note is not None:
+                    served_from_cache.send(sender=type(self), request=request, note=hit.note)
+                return hit.response
 
         rendering_started = time.time_ns()
         with watching_loaded_rows() if use_cache else nullcontext() as loaded:
             response = self.get_response(request)
 
         if not hasattr(request, "page_cache_allowed"):
-            return response  # not a Wagtail page: its view decides
+            return response  # neither a Wagtail page nor a view that allows it (marks.py)
         if not shareable(request, response):
             private_cache_control(response)
             response[HEADER] = "bypass"
             return response
+        cdn = getattr(request, "page_cache_cdn", True)
         if use_cache and request.method == "GET":
             tags = tags_for(loaded, *request.page_cache_page)
-            stored = store.save(request, response, tags, rendering_started)
+            tags |= getattr(request, "page_cache_tags", set())
+            note = getattr(request, "page_cache_note", None)
+            stored = store.save(request, response, tags, rendering_started, note=note, cdn=cdn)
             response[HEADER] = "miss" if stored else "miss, changed just now"
-        shared_cache_control(response)
+        shared_cache_control(response, cdn=cdn)
         return response

@@ -7,6 +7,7 @@ tags changed while it was being rendered is not stored at all: it may show the o
 
 import hashlib
 import time
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import caches
@@ -50,8 +51,14 @@ _tags_last_seen = {}
 TAGS_REMEMBERED = 10_000  # addresses; past that, start again rather than grow
 
 
+class Hit(NamedTuple):
+    response: HttpResponse
+    note: object  # what the view left for each cached copy served (marks.py), or None
+    cdn: bool  # whether a CDN may keep the page too
+
+
 def fetch(request):
-    """The cached response for this request, or None if absent or out of date."""
+    """The cached page for this request (a Hit), or None if absent or out of date."""
     key = entry_key(request)
     tags = _tags_last_seen.get(key, ())
     found = page_cache().get_many([key, *(tag_key(tag) for tag in tags)])
@@ -70,10 +77,10 @@ def fetch(request):
     response = HttpResponse(entry["content"], status=entry["status"])
     for name, value in entry["headers"]:
         response[name] = value
-    return response
+    return Hit(response, entry.get("note"), entry.get("cdn", True))
 
 
-def save(request, response, tags, rendering_started):
+def save(request, response, tags, rendering_started, *, note=None, cdn=True):
     versions = tag_versions(tags)
     # Allow for clocks a little apart on different servers.
     if any(v is not None and v >= rendering_started - 1_000_000_000 for v in versions.values()):
@@ -87,6 +94,8 @@ def save(request, response, tags, rendering_started):
         ],
         "content": response.content,
         "tags": versions,
+        "note": note,
+        "cdn": cdn,
     }
     page_cache().set(entry_key(request), entry, timeout=settings.PDU_PAGE_CACHE_SECONDS)
     return True

@@ -1,5 +1,7 @@
 from wagtail import hooks
 
+from page_cache.marks import allow_wagtail_page
+
 
 @hooks.register("before_serve_page")
 def allow_page_cache(page, request, serve_args, serve_kwargs):
@@ -9,5 +11,4 @@ def allow_page_cache(page, request, serve_args, serve_kwargs):
     Private pages need no check here: Wagtail's own hook turns an anonymous reader away from a
     members-only page (a redirect) or asks for its password (a form, with a CSRF cookie), and
     neither is ever stored; signed-in readers never share pages."""
-    request.page_cache_page = (page.pk, page.path, getattr(page, "page_cache_lists", ()))
-    request.page_cache_allowed = getattr(page, "page_cache_allowed", True)
+    allow_wagtail_page(request, page)

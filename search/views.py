@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
 from home.localised import in_language
+from page_cache.marks import allow_search_results, note_for_cached_copies
 from search.analytics import record_search
 from search.excerpts import Highlighter
 from search.forms import MAX_QUERY_LENGTH, SearchForm, clean_query, query_words
@@ -76,6 +77,9 @@ def search_view(request):
         if page_number == 1:
             # Asking for later pages of the same search is not a new search.
             record_search(query, had_results=bool(total))
+            # A copy of this page from the cache is a search too (search/cache_hooks.py).
+            note_for_cached_copies(request, {"search_term": query, "had_results": bool(total)})
+    allow_search_results(request)
     return render(request, "search/search.html", context)
 
 

@@ -33,6 +33,8 @@ class ResourceIndexPage(ReviewedPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["library.ResourcePage"]
     max_count_per_parent = 1
+    # Its cached pages list resources: a resource published anywhere reaches them (page_cache).
+    page_cache_lists = ["library.ResourcePage"]
 
     class Meta:
         verbose_name = _("resource library page")
