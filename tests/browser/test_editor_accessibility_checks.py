@@ -20,7 +20,7 @@ from wagtail.rich_text import RichText
 from editorial.accessibility_checks import CONTENT_RULES, WCAG_22_AA_TAGS
 from home.models import StandardPage
 from members.demo import create_demo_users
-from tests.browser.test_editorial_journey import sign_in
+from tests.browser.admin_sign_in import sign_in_to_the_admin
 from tests.site_tree import ensure_site_tree
 
 EDITOR = ("editor@example.org", "editor-demo-password")
@@ -102,7 +102,7 @@ def issue_names(container):
 def test_editor_sees_readability_and_problems_in_the_checks_panel(
     page, pages, violations, journey_screenshots
 ):
-    sign_in(page, *EDITOR)
+    sign_in_to_the_admin(page, *EDITOR)
 
     # The checker runs WCAG 2.2 AA rules and the content rules.
     page.goto(f"/admin/pages/{pages['unclear'].pk}/edit/")
@@ -128,7 +128,7 @@ def test_editor_sees_readability_and_problems_in_the_checks_panel(
 
 
 def test_the_checker_runs_on_the_live_page_under_the_strict_policy(page, pages, violations):
-    sign_in(page, *EDITOR)
+    sign_in_to_the_admin(page, *EDITOR)
 
     response = page.goto(pages["unclear"].url)
     assert "unsafe" not in response.headers["content-security-policy"]

@@ -20,6 +20,7 @@ from editorial.workflow import ensure_review_workflow
 from events.models import EventIndexPage, EventPage
 from members.demo import create_demo_users
 from tests.browser.accessibility import assert_no_axe_violations
+from tests.browser.admin_sign_in import sign_in_to_the_admin
 from tests.site_tree import ensure_site_tree
 
 EDITOR = ("editor@example.org", "editor-demo-password")
@@ -52,15 +53,6 @@ def events_index(page):
         index = home.add_child(instance=EventIndexPage(title="Events", slug="events"))
         index.save_revision().publish()
     return index
-
-
-def sign_in(page, email, password):
-    page.goto("/admin/login/")  # the site's own sign-in page, which leads back to the admin
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", password)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Sign in").click()
-    page.wait_for_selector("h1:has-text('PDU Hub')")  # the dashboard
 
 
 def sign_out(page):
@@ -127,7 +119,7 @@ def test_event_goes_live_only_after_another_person_approves_it(page, events_inde
     ends = starts.replace(hour=12, minute=30)
 
     # (a) The editor adds an event under Events and submits it for review.
-    sign_in(page, *EDITOR)
+    sign_in_to_the_admin(page, *EDITOR)
     add_event(page, events_index)
     fill_in_event(page, TITLE, FIRST_SUMMARY, starts, ends)
 
@@ -156,7 +148,7 @@ def test_event_goes_live_only_after_another_person_approves_it(page, events_inde
     assert page.request.get(public_url).status == 404
 
     # (c) The reviewer finds it on the dashboard and asks for a change, with a comment.
-    sign_in(page, *REVIEWER)
+    sign_in_to_the_admin(page, *REVIEWER)
     awaiting = page.locator("#awaiting-review-section")
     row = awaiting.locator("tr", has_text=TITLE)
     assert "Eddie Editor" in row.inner_text()
@@ -175,7 +167,7 @@ def test_event_goes_live_only_after_another_person_approves_it(page, events_inde
     assert any(COMMENT in message.body for message in to_editor)
 
     # The editor sees the comment on the page's status, changes the summary and resubmits.
-    sign_in(page, *EDITOR)
+    sign_in_to_the_admin(page, *EDITOR)
     in_workflow = page.locator("section", has_text="Your pages and snippets in a workflow")
     row = in_workflow.locator("tr", has_text=TITLE)
     assert "Changes requested" in row.inner_text()
@@ -200,7 +192,7 @@ def test_event_goes_live_only_after_another_person_approves_it(page, events_inde
     assert page.request.get(public_url).status == 404
 
     # The reviewer approves from the dashboard; approval publishes.
-    sign_in(page, *REVIEWER)
+    sign_in_to_the_admin(page, *REVIEWER)
     row = page.locator("#awaiting-review-section tr", has_text=TITLE)
     row.get_by_role("button", name="Actions").click()
     with page.expect_navigation():
@@ -215,7 +207,7 @@ def test_event_goes_live_only_after_another_person_approves_it(page, events_inde
     assert PARAGRAPH in page.locator("main").inner_text()
 
     # (b) again, on the live event: the editor's next change also has to go through review.
-    sign_in(page, *EDITOR)
+    sign_in_to_the_admin(page, *EDITOR)
     page.goto(f"/admin/pages/{event.pk}/edit/")
     actions = open_action_menu(page)
     assert SUBMIT in actions, actions
@@ -248,7 +240,7 @@ def test_an_approved_event_waits_for_its_go_live_time(page, events_index, journe
     ends = starts.replace(hour=12, minute=30)
 
     # The editor writes the event, schedules it and submits it for review.
-    sign_in(page, *EDITOR)
+    sign_in_to_the_admin(page, *EDITOR)
     add_event(page, events_index)
     fill_in_event(page, SCHEDULED_TITLE, SCHEDULED_SUMMARY, starts, ends)
     set_go_live(page, go_live)
@@ -276,7 +268,7 @@ def test_an_approved_event_waits_for_its_go_live_time(page, events_index, journe
     assert page.request.get(public_url).status == 404
 
     # The reviewer approves it from the dashboard: it is scheduled, not published.
-    sign_in(page, *REVIEWER)
+    sign_in_to_the_admin(page, *REVIEWER)
     row = page.locator("#awaiting-review-section tr", has_text=SCHEDULED_TITLE)
     assert "Eddie Editor" in row.inner_text()
     journey_screenshots.take(page, "reviewer dashboard")

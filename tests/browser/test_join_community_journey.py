@@ -9,20 +9,12 @@ from django.urls import reverse
 from communities.models import CommunityMembership, MembershipStatus
 from editorial.roles import EDITORS
 from tests.browser.accessibility import assert_no_axe_violations
+from tests.browser.admin_sign_in import sign_in_to_the_admin
 from tests.events.factories import make_community
 from tests.roles import PASSWORD, make_user
 from workstreams.models import CommunityOfPracticePage
 
 MESSAGE = "I manage a hostel in Sneinton and want to learn from other managers."
-
-
-def sign_in_to_the_admin(tab, email):
-    tab.goto("/admin/login/")  # the site's own sign-in page, which leads back to the admin
-    tab.fill("input[name=login]", email)
-    tab.fill("input[name=password]", PASSWORD)
-    with tab.expect_navigation():
-        tab.get_by_role("button", name="Sign in").click()
-    tab.wait_for_selector("h1:has-text('PDU Hub')")  # the dashboard
 
 
 def test_a_member_asks_to_join_and_the_facilitator_approves(
@@ -66,7 +58,7 @@ def test_a_member_asks_to_join_and_the_facilitator_approves(
     # The facilitator opens "Your communities" from the admin's menu and approves.
     admin = browser.new_context(base_url=live_server.url, locale="en-GB").new_page()
     try:
-        sign_in_to_the_admin(admin, facilitator.email)
+        sign_in_to_the_admin(admin, facilitator.email, PASSWORD)
         with admin.expect_navigation():
             admin.get_by_role("link", name="Your communities").click()
         assert admin.url.endswith(reverse("communities_mine"))
