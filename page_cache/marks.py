@@ -4,11 +4,10 @@ A Wagtail page is marked by a hook (wagtail_hooks.py). A plain Django view is no
 it says so here, as the site's search does: `allow_search_results`.
 """
 
-from django.db import transaction
 from django.dispatch import Signal
 from wagtail.models import Page
 
-from page_cache import store
+from page_cache.invalidation import changed_after_commit
 
 # Pages of search results carry this tag; it changes whenever the search index does.
 SEARCH_INDEX_TAG = "search-index"
@@ -51,4 +50,4 @@ def note_for_cached_copies(request, note):
 
 def search_index_changed():
     """Every page of search results is out of date, once the current transaction commits."""
-    transaction.on_commit(lambda: store.mark_changed({SEARCH_INDEX_TAG}))
+    changed_after_commit({SEARCH_INDEX_TAG})
